@@ -1,0 +1,90 @@
+#include "CliCommands.h"
+
+#include "CliInput.h"
+#include "analysis/Expectations.h"
+#include "analysis/Verdict.h"
+#include "sim/Simulation.h"
+#include "sim/Summary.h"
+#include "sim/TraceFormat.h"
+
+#include <iostream>
+
+namespace uintr::cli {
+
+namespace {
+struct Run {
+    sim::Trace trace;
+    sim::RunSummary summary;
+    bool hitLimit = false;
+};
+
+Run simulate(const scenario::Scenario& sc) {
+    Run r;
+    sim::Simulation s(sc);
+    s.setTrace(&r.trace);
+    s.run();
+    r.hitLimit = s.hitStepLimit();
+    r.summary = sim::summarize(r.trace, s);
+    return r;
+}
+} // namespace
+
+int runCommand(const Options& o) {
+    const auto in = loadWithOverrides(o.scenarioPath, o.sets);
+    if (!in.scenario) {
+        std::cerr << in.error << "\n";
+        return BadInput;
+    }
+    const Run r = simulate(*in.scenario);
+    if (r.hitLimit) {
+        std::cerr << o.scenarioPath << ": internal error: the run exceeded "
+                  << sim::Simulation::kStepLimit << " steps\n";
+        return InternalError;
+    }
+    if (o.json) {
+        std::cout << sim::traceToJson(r.trace, r.summary, *in.scenario);
+    } else {
+        std::cout << sim::traceToText(r.trace, r.summary, *in.scenario);
+        for (const auto& line : analysis::verdict(*in.scenario, r.trace, r.summary))
+            std::cout << "verdict: " << line << "\n";
+    }
+    return Ok;
+}
+
+int checkCommand(const Options& o) {
+    const auto in = loadWithOverrides(o.scenarioPath, o.sets);
+    if (!in.scenario) {
+        std::cerr << in.error << "\n";
+        return BadInput;
+    }
+    const Run r = simulate(*in.scenario);
+    if (r.hitLimit) {
+        std::cerr << o.scenarioPath << ": internal error: step limit exceeded\n";
+        return InternalError;
+    }
+    if (!in.scenario->expect) {
+        std::cout << o.scenarioPath << ": no expect block: nothing to check\n";
+        return Ok;
+    }
+    const auto issues = analysis::checkExpectations(*in.scenario, r.trace, r.summary);
+    for (const auto& issue : issues)
+        std::cout << o.scenarioPath << ": " << issue.path << ": " << issue.message << "\n";
+    const auto total = in.scenario->expect->size();
+    std::cout << o.scenarioPath << ": " << (issues.empty() ? "ok" : "FAILED") << " ("
+              << total << " expectation(s), " << issues.size() << " failed)\n";
+    return issues.empty() ? Ok : ExpectationFailed;
+}
+
+int validateCommand(const Options& o) {
+    const auto in = loadWithOverrides(o.scenarioPath, o.sets);
+    if (!in.scenario) {
+        std::cerr << in.error << "\n";
+        return BadInput;
+    }
+    std::cout << o.scenarioPath << ": valid (" << in.scenario->tasks.size() << " tasks, "
+              << in.scenario->timeline.size() << " timeline entries, kernel "
+              << scenario::toString(in.scenario->kernel.variant) << ")\n";
+    return Ok;
+}
+
+} // namespace uintr::cli

@@ -1,0 +1,88 @@
+#include "analysis/Verdict.h"
+
+#include <sstream>
+
+namespace uintr::analysis {
+
+using sim::EventKind;
+using sim::TraceEvent;
+
+namespace {
+const TraceEvent* at(const sim::Trace& trace, int index) {
+    return index >= 0 && static_cast<std::size_t>(index) < trace.events.size()
+               ? &trace.events[static_cast<std::size_t>(index)]
+               : nullptr;
+}
+
+// The receiver whose post an IPI announced: arrival <- ipi_sent/self_ipi <- pir_posted.
+int receiverOf(const sim::Trace& trace, const TraceEvent& arrival) {
+    const TraceEvent* sent = at(trace, arrival.cause);
+    if (!sent) return -1;
+    if (sent->kind == EventKind::SelfIpi) return sent->task;
+    if (sent->kind == EventKind::IpiSent) return sent->other;
+    return -1;
+}
+
+std::string spuriousSentence(const scenario::Scenario& sc, const sim::Trace& trace,
+                             std::size_t index) {
+    const TraceEvent& s = trace.events[index];
+    std::ostringstream o;
+    o << "Spurious notification on CPU " << s.cpu << " at " << s.t << " ns";
+    const TraceEvent* arrival = at(trace, s.cause);
+    const TraceEvent* cleared = at(trace, s.cause2);
+    const TraceEvent* sent = arrival ? at(trace, arrival->cause) : nullptr;
+    if (sent && cleared && cleared->kind == EventKind::Xsaves) {
+        o << ": the " << (sent->kind == EventKind::SelfIpi ? "self-IPI" : "IPI") << " sent at "
+          << sent->t << " ns arrived " << (s.t - cleared->t) << " ns after "
+          << sc.taskName(cleared->task) << " was switched out";
+        o << ((cleared->flags & sim::kFlagSecondSave)
+                  ? " and a second XSAVES lost UINV (misc-restore-bug)"
+                  : " (XSAVES cleared UINV)");
+    } else if (sent) {
+        o << ": vector " << s.vector << " did not match UINV " << s.value;
+    }
+    const int receiver = arrival ? receiverOf(trace, *arrival) : -1;
+    if (receiver >= 0) {
+        for (std::size_t j = index + 1; j < trace.events.size(); ++j) {
+            const TraceEvent& d = trace.events[j];
+            if (d.kind == EventKind::UserInterruptDelivered && d.task == receiver) {
+                o << "; delivered to " << sc.taskName(receiver) << " at " << d.t
+                  << " ns after it ran again";
+                return o.str() + ".";
+            }
+        }
+        o << "; " << sc.taskName(receiver) << " never got it before the end";
+    }
+    return o.str() + ".";
+}
+} // namespace
+
+std::vector<std::string> verdict(const scenario::Scenario& sc, const sim::Trace& trace,
+                                 const sim::RunSummary& summary) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < trace.events.size(); ++i)
+        if (trace.events[i].kind == EventKind::SpuriousNotification)
+            out.push_back(spuriousSentence(sc, trace, i));
+    if (out.empty()) {
+        std::ostringstream o;
+        o << "No spurious notification: " << summary.userInterrupts.size()
+          << " user interrupt(s) delivered";
+        for (const auto& e : trace.events)
+            if (e.kind == EventKind::IpiSuppressed && e.reason == 0) {
+                o << "; SENDUIPI at " << e.t << " ns found SN set, so no IPI left the core and"
+                  << " the post waited in PIR";
+                break;
+            }
+        out.push_back(o.str() + ".");
+    }
+    std::size_t stillPending = 0;
+    for (const auto& p : summary.pendingAtEnd) stillPending += (p.pir || p.uirr) ? 1 : 0;
+    if (stillPending)
+        out.push_back(std::to_string(stillPending) +
+                      " receiver(s) still hold posted or requested vectors at the end.");
+    if (summary.faults)
+        out.push_back(std::to_string(summary.faults) + " fault(s): see the trace.");
+    return out;
+}
+
+} // namespace uintr::analysis

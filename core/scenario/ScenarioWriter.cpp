@@ -1,0 +1,130 @@
+// The canonical form of a scenario: what the app saves after a drag and what a reviewer diffs.
+// Keys in the order of scenario-format.md, every default written out, one task, connection,
+// timeline entry or narration entry per line (so moving one entry changes one line), UTF-8 kept
+// as is, and the expect block pretty-printed as written. Deterministic: the same scenario gives
+// the same bytes.
+#include "scenario/ScenarioIO.h"
+
+#include <functional>
+
+namespace uintr::scenario {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A JSON string literal. Invalid UTF-8 (possible only in a scenario built in code, never in a
+// loaded one) becomes U+FFFD instead of throwing.
+std::string quote(const std::string& s) {
+    return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string member(const char* key, const std::string& jsonValue) {
+    return std::string("\"") + key + "\": " + jsonValue;
+}
+
+std::string num(std::int64_t n) { return std::to_string(n); }
+
+// One entry per line: `{ "a": 1, "b": 2 }`.
+std::string inlineObject(const std::vector<std::string>& members) {
+    std::string out = "{ ";
+    for (std::size_t i = 0; i < members.size(); ++i) out += (i ? ", " : "") + members[i];
+    return out + " }";
+}
+
+template <typename T>
+std::string list(const std::vector<T>& items, const std::function<std::string(const T&)>& line) {
+    if (items.empty()) return "[]";
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += "    " + line(items[i]) + (i + 1 < items.size() ? ",\n" : "\n");
+    return out + "  ]";
+}
+
+std::string taskName(const Scenario& s, int index) { return quote(s.taskName(index)); }
+
+std::string timelineLine(const Scenario& s, const TimelineEntry& e) {
+    std::vector<std::string> m;
+    if (!e.id.empty()) m.push_back(member("id", quote(e.id)));
+    m.push_back(member("at", num(e.at)));
+    if (e.kind == TimelineEntry::Kind::ContextSwitch) {
+        m.push_back(member("cpu", num(e.cpu)));
+        const bool idle = e.runTask < 0 || e.runTask >= static_cast<int>(s.tasks.size());
+        m.push_back(member("run", idle ? "null" : taskName(s, e.runTask)));
+    } else {
+        m.push_back(member("task", taskName(s, e.task)));
+        m.push_back(member("op", quote(toString(e.op))));
+        if (e.op == OpKind::SendUipi)
+            m.push_back(member("uitt_index", std::to_string(e.uittIndex)));
+    }
+    return inlineObject(m);
+}
+
+std::string machineBlock(const MachineConfig& m) {
+    return "{\n    " + member("cpus", num(m.cpus)) + ",\n    " +
+           member("apic_mode", quote(toString(m.apicMode))) + ",\n    " +
+           member("ipi_latency_ns", num(m.ipiLatencyNs)) + ",\n    " +
+           member("uintr_supported", m.uintrSupported ? "true" : "false") + ",\n    " +
+           member("notification_vector", num(m.notificationVector)) + ",\n    " +
+           member("kernel_vector", num(m.kernelVector)) + "\n  }";
+}
+
+// nlohmann's two-space pretty print, shifted to sit one level deep. A string literal never holds
+// a raw newline, so every '\n' in the dump is a line break.
+std::string expectBlock(const Json& expect) {
+    const std::string dumped = expect.dump(2, ' ', false, Json::error_handler_t::replace);
+    std::string out;
+    out.reserve(dumped.size() + dumped.size() / 8);
+    for (const char c : dumped) {
+        if (c == '\n') out += "\n  ";
+        else out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string saveScenarioText(const Scenario& s) {
+    const KernelConfig& k = s.kernel;
+    std::vector<std::string> top{
+        member("format", quote("uintr-scenario/1")),
+        member("title", quote(s.title)),
+        member("summary", quote(s.summary)),
+        member("machine", machineBlock(s.machine)),
+        member("kernel", inlineObject({member("variant", quote(toString(k.variant))),
+                                       member("context_switch_ns", num(k.contextSwitchNs)),
+                                       member("handler_ns", num(k.handlerNs))})),
+        member("tasks", list<TaskSpec>(s.tasks,
+                                       [](const TaskSpec& t) {
+                                           return inlineObject(
+                                               {member("name", quote(t.name)),
+                                                member("receiver", t.receiver ? "true" : "false")});
+                                       })),
+        member("connections",
+               list<ConnectionSpec>(s.connections,
+                                    [&](const ConnectionSpec& c) {
+                                        return inlineObject(
+                                            {member("sender", taskName(s, c.sender)),
+                                             member("receiver", taskName(s, c.receiver)),
+                                             member("vector", num(c.vector)),
+                                             member("uitt_index", num(c.uittIndex))});
+                                    })),
+        member("timeline", list<TimelineEntry>(s.timeline,
+                                               [&](const TimelineEntry& e) {
+                                                   return timelineLine(s, e);
+                                               })),
+        member("narration", list<NarrationEntry>(s.narration,
+                                                 [](const NarrationEntry& n) {
+                                                     return inlineObject(
+                                                         {member("at", num(n.at)),
+                                                          member("text", quote(n.text))});
+                                                 })),
+    };
+    if (s.expect) top.push_back(member("expect", expectBlock(*s.expect)));
+
+    std::string out = "{\n";
+    for (std::size_t i = 0; i < top.size(); ++i)
+        out += "  " + top[i] + (i + 1 < top.size() ? ",\n" : "\n");
+    return out + "}\n";
+}
+
+} // namespace uintr::scenario

@@ -1,0 +1,107 @@
+// The deterministic discrete-event engine: integer nanoseconds, hardware events (IPI arrivals,
+// handler returns, switch completions) before timeline entries at the same instant, each group
+// in the order it was caused / written (scenario-format.md "Time and order").
+//
+// A Simulation is a value: copying it copies the whole machine and the pending events, which is
+// how the recording keeps checkpoints and how the race explorer re-runs from a point. It does no
+// I/O; the only allocations inside a run are the event heap and the trace it appends to.
+#pragma once
+
+#include "kernel/Platform.h"
+#include "scenario/Scenario.h"
+#include "sim/Machine.h"
+#include "sim/Trace.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace uintr::sim {
+
+struct PendingVectors {
+    int task = -1;
+    std::uint64_t pir = 0;
+    std::uint64_t uirr = 0;
+};
+
+class Simulation final : private kernel::Platform {
+public:
+    // `scenario` must outlive the simulation and its copies.
+    explicit Simulation(const scenario::Scenario& scenario);
+
+    // Where events go; nullptr runs silently (checkpoint replays, the race explorer).
+    void setTrace(Trace* trace) { trace_ = trace; }
+
+    bool step(); // one engine step; false when nothing is left to do
+    void run();  // to the end (or to the step limit)
+
+    std::int64_t now() const override { return now_; }
+    std::uint32_t steps() const { return steps_; }
+    int eventCount() const { return eventCount_; }
+    bool finished() const;
+    bool hitStepLimit() const { return hitStepLimit_; }
+    const Machine& state() const { return machine_; }
+    const scenario::Scenario& scenarioRef() const { return *scenario_; }
+
+    // What each receiver still has posted (PIR) or requested (UIRR) now.
+    std::vector<PendingVectors> pending() const;
+    // IPIs in flight now: for the inspector.
+    struct InFlight {
+        std::int64_t arrival;
+        int cpu;
+        std::uint8_t vector;
+    };
+    std::vector<InFlight> inFlight() const;
+
+    static constexpr std::uint32_t kStepLimit = 50'000'000;
+
+private:
+    enum class HwKind : std::uint8_t { IpiArrival, HandlerReturn, SwitchComplete };
+    struct HwEvent {
+        std::int64_t t;
+        std::uint64_t seq;
+        HwKind kind;
+        std::int32_t cpu;
+        std::int32_t task;
+        std::int16_t vector;
+        std::uint32_t generation;
+        std::int32_t cause;
+    };
+    static bool later(const HwEvent& a, const HwEvent& b) {
+        return a.t != b.t ? a.t > b.t : a.seq > b.seq;
+    }
+
+    // kernel::Platform
+    Machine& machine() override { return machine_; }
+    const scenario::Scenario& scenario() const override { return *scenario_; }
+    int emit(TraceEvent event) override;
+    void sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) override;
+    void scheduleSwitchComplete(int cpu, std::int64_t at) override;
+    void taskResumed(int task, int cause) override;
+
+    void push(HwEvent e);
+    void handleHardware(const HwEvent& e);
+    void handleEntry(int entry);
+    void handleContextSwitch(int entry, int cause);
+    void executeOp(int entry, bool deferred, int cause);
+    void postAndNotify(int cpu, int sender, const arch::SendUipiOutcome& out, int sendEvent);
+    void dispatchInterrupts(int cpu, int cause);
+    void tryDeliver(int cpu, int cause);
+    void handlerReturn(int task, std::uint32_t generation);
+    void runDeferredOps(int task, int cause);
+    bool taskCanRunOps(int task, DeferReason* why) const;
+
+    const scenario::Scenario* scenario_;
+    std::shared_ptr<const std::vector<int>> order_; // timeline entries by (at, file order)
+    std::size_t nextEntry_ = 0;
+    std::vector<HwEvent> heap_;
+    std::uint64_t nextSeq_ = 0;
+    std::int64_t now_ = 0;
+    std::uint32_t steps_ = 0;
+    int eventCount_ = 0;
+    bool hitStepLimit_ = false;
+    Machine machine_;
+    Trace* trace_ = nullptr;
+};
+
+} // namespace uintr::sim

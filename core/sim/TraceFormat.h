@@ -1,0 +1,24 @@
+// The two faces of a trace: readable text for a reviewer's terminal and mail, and the
+// `uintr-trace/1` JSON of cli.md for scripts. Both are byte-stable for a given run.
+#pragma once
+
+#include "scenario/Scenario.h"
+#include "sim/Summary.h"
+#include "sim/Trace.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace uintr::sim {
+
+std::vector<int> bitList(std::uint64_t bits); // set bits, lowest first
+
+nlohmann::ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc);
+nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);
+std::string traceToJson(const Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+
+// One line of explanation for an event, e.g. "uitt_index=0 vector=3".
+std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc);
+std::string traceToText(const Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+
+} // namespace uintr::sim
