@@ -30,6 +30,7 @@ const char* toString(FaultReason reason) {
     case FaultReason::UnknownMsr: return "unknown_msr";
     case FaultReason::NotPrivileged: return "not_privileged";
     case FaultReason::UnmappedAddress: return "unmapped_address";
+    case FaultReason::NoPendingVector: return "no_pending_vector";
     }
     return "?";
 }
@@ -53,6 +54,7 @@ const char* describe(FaultReason reason) {
     case FaultReason::UnknownMsr: return "the MSR does not exist on this CPU";
     case FaultReason::NotPrivileged: return "RDMSR/WRMSR at CPL 3";
     case FaultReason::UnmappedAddress: return "the address is outside simulated memory";
+    case FaultReason::NoPendingVector: return "delivery with UIRR = 0 (a model error)";
     }
     return "?";
 }

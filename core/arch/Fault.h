@@ -28,6 +28,7 @@ enum class FaultReason : std::uint8_t {
     UnknownMsr,          // RDMSR/WRMSR of an MSR the CPU does not have
     NotPrivileged,       // RDMSR/WRMSR at CPL 3
     UnmappedAddress,     // a structure address outside simulated memory
+    NoPendingVector,     // delivery asked for with UIRR = 0: a caller's error, never architectural
 };
 
 struct Fault {

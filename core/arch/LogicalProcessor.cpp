@@ -125,6 +125,7 @@ bool LogicalProcessor::userInterruptRecognized() const {
 }
 
 Result<DeliveryOutcome> LogicalProcessor::deliver(PhysicalMemory& memory) {
+    if (msrs.rr == 0) return gp(FaultReason::NoPendingVector); // callers check recognition first
     if (!isCanonical(msrs.handler)) return gp(FaultReason::HandlerNonCanonical);
     const int vector = highestBit(msrs.rr);
     const std::uint64_t oldRsp = rsp;
