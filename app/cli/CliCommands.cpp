@@ -70,8 +70,8 @@ int checkCommand(const Options& o) {
     for (const auto& issue : issues)
         std::cout << o.scenarioPath << ": " << issue.path << ": " << issue.message << "\n";
     const auto total = in.scenario->expect->size();
-    std::cout << o.scenarioPath << ": " << (issues.empty() ? "ok" : "FAILED") << " ("
-              << total << " expectation(s), " << issues.size() << " failed)\n";
+    std::cout << o.scenarioPath << ": " << (issues.empty() ? "ok" : "FAILED") << " (" << total
+              << " expectation(s), " << issues.size() << " failed)\n";
     return issues.empty() ? Ok : ExpectationFailed;
 }
 

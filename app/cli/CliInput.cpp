@@ -1,6 +1,5 @@
 #include "CliInput.h"
 
-#include "analysis/Expectations.h"
 #include "scenario/JsonPositions.h"
 #include "scenario/ScenarioIO.h"
 
@@ -42,20 +41,14 @@ LoadedScenario loadWithOverrides(const std::string& path, const std::vector<std:
         return out;
     }
     scenario::Scenario sc = std::move(*loaded.scenario);
-    if (sc.expect) {
-        if (auto issue = analysis::validateExpect(*sc.expect)) {
-            out.error = located(path, issue->path, issue->message);
-            return out;
-        }
-    }
     for (const std::string& spec : sets) {
         if (auto problem = scenario::applyOverride(sc, spec)) {
             const auto eq = spec.find('=');
             const auto dot = spec.substr(0, eq == std::string::npos ? 0 : eq).rfind('.');
             const int entry = dot == std::string::npos ? -1 : sc.findEntry(spec.substr(0, dot));
-            out.error = located(path, entry >= 0 ? "/timeline/" + std::to_string(entry) + "/at"
-                                                 : "/timeline",
-                                *problem);
+            out.error = located(
+                path, entry >= 0 ? "/timeline/" + std::to_string(entry) + "/at" : "/timeline",
+                *problem);
             return out;
         }
     }

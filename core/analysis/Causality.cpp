@@ -57,8 +57,12 @@ std::vector<int> CausalityGraph::reach(const Graph& g, int event, bool forward) 
     return out;
 }
 
-std::vector<int> CausalityGraph::causesOf(int event) const { return reach(causal_, event, false); }
-std::vector<int> CausalityGraph::effectsOf(int event) const { return reach(causal_, event, true); }
+std::vector<int> CausalityGraph::causesOf(int event) const {
+    return reach(causal_, event, false);
+}
+std::vector<int> CausalityGraph::effectsOf(int event) const {
+    return reach(causal_, event, true);
+}
 
 bool CausalityGraph::happensBefore(int a, int b) const {
     if (a == b) return false;

@@ -12,7 +12,7 @@
 namespace uintr::analysis {
 
 class CausalityGraph {
-public:
+  public:
     explicit CausalityGraph(const sim::Trace& trace);
 
     // Every event that E causally depends on, E included, in trace order.
@@ -25,7 +25,7 @@ public:
     std::size_t eventCount() const { return boost::num_vertices(causal_); }
     std::size_t causalEdgeCount() const { return causalEdges_; }
 
-private:
+  private:
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
     static std::vector<int> reach(const Graph& g, int event, bool forward);
 

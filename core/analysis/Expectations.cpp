@@ -2,18 +2,11 @@
 
 #include "sim/TraceFormat.h"
 
-#include <array>
-#include <string_view>
-
 namespace uintr::analysis {
 
 using nlohmann::ordered_json;
 
 namespace {
-constexpr std::array<std::string_view, 8> kKeys{"user_interrupts", "spurious",      "ipis_sent",
-                                                 "faults",          "proc_interrupts", "pending_at_end",
-                                                 "events",          "no_events"};
-
 // Every key of the pattern is in the candidate with an equal value.
 bool matches(const ordered_json& pattern, const ordered_json& candidate) {
     for (auto it = pattern.begin(); it != pattern.end(); ++it) {
@@ -47,37 +40,6 @@ void checkList(const std::string& path, const ordered_json& want, const ordered_
 }
 } // namespace
 
-std::optional<ExpectIssue> validateExpect(const ordered_json& expect) {
-    if (!expect.is_object()) return ExpectIssue{"/expect", "expected an object"};
-    for (auto it = expect.begin(); it != expect.end(); ++it) {
-        const std::string& key = it.key();
-        const std::string path = "/expect/" + key;
-        bool known = false;
-        for (auto k : kKeys) known = known || k == key;
-        if (!known) return ExpectIssue{path, "unknown key '" + key + "'"};
-        const ordered_json& v = it.value();
-        auto isPatternList = [&] {
-            if (!v.is_array()) return false;
-            for (const auto& p : v)
-                if (!p.is_object()) return false;
-            return true;
-        };
-        if (key == "ipis_sent" || key == "faults") {
-            if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<long long>() >= 0))
-                return ExpectIssue{path, "expected a non-negative integer"};
-        } else if (key == "user_interrupts" || key == "spurious") {
-            const bool count = v.is_number_integer() && v.get<long long>() >= 0;
-            if (!count && !isPatternList())
-                return ExpectIssue{path, "expected a count or a list of objects"};
-        } else if (key == "proc_interrupts") {
-            if (!v.is_object()) return ExpectIssue{path, "expected an object"};
-        } else if (!isPatternList()) {
-            return ExpectIssue{path, "expected a list of objects"};
-        }
-    }
-    return std::nullopt;
-}
-
 std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const sim::Trace& trace,
                                            const sim::RunSummary& summary) {
     std::vector<ExpectIssue> out;
@@ -85,7 +47,8 @@ std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const s
     const ordered_json s = sim::summaryToJson(summary, sc);
     std::vector<ordered_json> events;
     events.reserve(trace.events.size());
-    for (const auto& e : trace.events) events.push_back(sim::eventToJson(e, sc));
+    for (const auto& e : trace.events)
+        events.push_back(sim::eventToJson(e, sc));
 
     for (auto it = sc.expect->begin(); it != sc.expect->end(); ++it) {
         const std::string& key = it.key();
@@ -110,7 +73,8 @@ std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const s
             std::size_t from = 0;
             for (std::size_t i = 0; i < want.size(); ++i) {
                 std::size_t at = from;
-                while (at < events.size() && !matches(want[i], events[at])) ++at;
+                while (at < events.size() && !matches(want[i], events[at]))
+                    ++at;
                 if (at == events.size()) {
                     out.push_back({path + "/" + std::to_string(i),
                                    "no event matches " + compact(want[i]) +

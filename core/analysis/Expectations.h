@@ -8,7 +8,6 @@
 #include "sim/Trace.h"
 
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,9 +17,6 @@ struct ExpectIssue {
     std::string path; // JSON pointer inside the scenario, e.g. "/expect/spurious"
     std::string message;
 };
-
-// Shape checks done at load time: unknown keys, wrong types.
-std::optional<ExpectIssue> validateExpect(const nlohmann::ordered_json& expect);
 
 // Every failed expectation, in the order of the block; empty when the run meets them all.
 std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const sim::Trace& trace,

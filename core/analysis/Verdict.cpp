@@ -76,12 +76,12 @@ std::vector<std::string> verdict(const scenario::Scenario& sc, const sim::Trace&
         out.push_back(o.str() + ".");
     }
     std::size_t stillPending = 0;
-    for (const auto& p : summary.pendingAtEnd) stillPending += (p.pir || p.uirr) ? 1 : 0;
+    for (const auto& p : summary.pendingAtEnd)
+        stillPending += (p.pir || p.uirr) ? 1 : 0;
     if (stillPending)
         out.push_back(std::to_string(stillPending) +
                       " receiver(s) still hold posted or requested vectors at the end.");
-    if (summary.faults)
-        out.push_back(std::to_string(summary.faults) + " fault(s): see the trace.");
+    if (summary.faults) out.push_back(std::to_string(summary.faults) + " fault(s): see the trace.");
     return out;
 }
 

@@ -56,7 +56,8 @@ void LinuxKernel::registerTasks() {
     }
 
     m.tasks.resize(sc.tasks.size());
-    for (const auto& c : sc.connections) m.tasks[static_cast<std::size_t>(c.sender)].sender = true;
+    for (const auto& c : sc.connections)
+        m.tasks[static_cast<std::size_t>(c.sender)].sender = true;
 
     for (std::size_t i = 0; i < m.tasks.size(); ++i) {
         sim::TaskState& t = m.tasks[i];
@@ -294,9 +295,8 @@ void LinuxKernel::wakeBlockedTasks(int cpu, int cause) {
     std::vector<int> sleepers;
     for (std::size_t i = 0; i < m.tasks.size(); ++i)
         if (m.tasks[i].status == TaskStatus::Blocked) sleepers.push_back(static_cast<int>(i));
-    std::sort(sleepers.begin(), sleepers.end(), [&](int a, int b) {
-        return m.tasks[a].blockedOrder < m.tasks[b].blockedOrder;
-    });
+    std::sort(sleepers.begin(), sleepers.end(),
+              [&](int a, int b) { return m.tasks[a].blockedOrder < m.tasks[b].blockedOrder; });
     for (int task : sleepers) {
         sim::TaskState& t = m.tasks[task];
         Upid u = loadUpid(m, t.upid);

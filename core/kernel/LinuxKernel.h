@@ -10,7 +10,7 @@
 namespace uintr::kernel {
 
 class LinuxKernel {
-public:
+  public:
     explicit LinuxKernel(Platform& platform) : p_(platform) {}
 
     // Time 0: every task has registered (uintr_register_handler / uintr_register_sender).
@@ -30,7 +30,7 @@ public:
     void uintrWait(int task, int cause);
     void exitTask(int task, int cause);
 
-private:
+  private:
     using Variant = scenario::KernelVariant;
     void switchOut(int cpu, int cause);
     void switchIn(int cpu, int task, int cause);

@@ -11,7 +11,7 @@
 namespace uintr::kernel {
 
 class Platform {
-public:
+  public:
     virtual ~Platform() = default;
     virtual std::int64_t now() const = 0;
     virtual sim::Machine& machine() = 0;

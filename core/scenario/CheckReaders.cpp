@@ -16,15 +16,23 @@ using Json = ScenarioChecker::Json;
 
 const char* jsonTypeWord(const Json& v) {
     switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "boolean";
-    case Json::value_t::string: return "string";
-    case Json::value_t::array: return "array";
-    case Json::value_t::object: return "object";
-    case Json::value_t::number_float: return "float";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return "boolean";
+    case Json::value_t::string:
+        return "string";
+    case Json::value_t::array:
+        return "array";
+    case Json::value_t::object:
+        return "object";
+    case Json::value_t::number_float:
+        return "float";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "integer";
-    default: return "binary";
+    case Json::value_t::number_unsigned:
+        return "integer";
+    default:
+        return "binary";
     }
 }
 
@@ -79,11 +87,27 @@ CheckError ScenarioChecker::unknownKey(const std::string& parent, std::string_vi
             "unknown key " + quoteText(key) + " (expected one of: " + allowed + ")", true};
 }
 
+std::string ScenarioChecker::unknownKeyHint(const Json& obj, const char* allowed) {
+    const std::string_view list(allowed);
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool known = false;
+        for (std::size_t from = 0; from <= list.size() && !known;) {
+            const std::size_t comma = std::min(list.find(", ", from), list.size());
+            known = list.substr(from, comma - from) == it.key();
+            from = comma + 2;
+        }
+        if (!known) return " (the object has an unknown key " + quoteText(it.key()) + ")";
+    }
+    return {};
+}
+
 ScenarioChecker::Problem ScenarioChecker::missing(const Json& obj, const std::string& path,
-                                                  std::initializer_list<const char*> keys) {
+                                                  std::initializer_list<const char*> keys,
+                                                  const char* allowed) {
     for (const char* key : keys)
         if (!obj.contains(key))
-            return CheckError{path, std::string("missing required key '") + key + "'"};
+            return CheckError{path, std::string("missing required key '") + key + "'" +
+                                        unknownKeyHint(obj, allowed)};
     return {};
 }
 
@@ -94,7 +118,8 @@ ScenarioChecker::Problem ScenarioChecker::object(const Json& v, const std::strin
 
 ScenarioChecker::Problem ScenarioChecker::array(const Json& v, const std::string& path,
                                                 const SectionLimit* limit) {
-    if (!v.is_array()) return CheckError{path, std::string("expected an array, got ") + jsonTypeWord(v)};
+    if (!v.is_array())
+        return CheckError{path, std::string("expected an array, got ") + jsonTypeWord(v)};
     if (limit && static_cast<std::int64_t>(v.size()) > limit->max)
         return CheckError{path, tooManyEntriesMessage(*limit)};
     return {};
@@ -103,7 +128,8 @@ ScenarioChecker::Problem ScenarioChecker::array(const Json& v, const std::string
 // A float where an integer belongs: quote it as written when the text is at hand, and name the
 // real problem when it was written as an integer that does not fit in 64 bits.
 std::string ScenarioChecker::notAnInteger(const Json& v, const std::string& path) const {
-    if (!v.is_number_float() || text_.empty()) return "expected an integer, got " + std::string(jsonTypeWord(v));
+    if (!v.is_number_float() || text_.empty())
+        return "expected an integer, got " + std::string(jsonTypeWord(v));
     std::string raw;
     if (const auto pos = JsonPositions(text_).find(path)) {
         for (std::size_t i = pos->value.offset; i < text_.size(); ++i) {
@@ -155,7 +181,8 @@ ScenarioChecker::Problem ScenarioChecker::u64(const Json& v, const std::string& 
 ScenarioChecker::Problem ScenarioChecker::string(const Json& v, const std::string& parent,
                                                  std::string_view key, std::size_t maxBytes,
                                                  std::string& out) {
-    if (!v.is_string()) return at(parent, key, std::string("expected a string, got ") + jsonTypeWord(v));
+    if (!v.is_string())
+        return at(parent, key, std::string("expected a string, got ") + jsonTypeWord(v));
     const auto& s = v.get_ref<const std::string&>();
     if (s.size() > maxBytes)
         return at(parent, key,
@@ -167,16 +194,19 @@ ScenarioChecker::Problem ScenarioChecker::string(const Json& v, const std::strin
 
 ScenarioChecker::Problem ScenarioChecker::boolean(const Json& v, const std::string& parent,
                                                   std::string_view key, bool& out) {
-    if (!v.is_boolean()) return at(parent, key, std::string("expected a boolean, got ") + jsonTypeWord(v));
+    if (!v.is_boolean())
+        return at(parent, key, std::string("expected a boolean, got ") + jsonTypeWord(v));
     out = v.get<bool>();
     return {};
 }
 
 ScenarioChecker::Problem ScenarioChecker::name(const Json& v, const std::string& parent,
                                                std::string_view key, std::string& out) {
-    if (!v.is_string()) return at(parent, key, std::string("expected a name, got ") + jsonTypeWord(v));
+    if (!v.is_string())
+        return at(parent, key, std::string("expected a name, got ") + jsonTypeWord(v));
     const auto& s = v.get_ref<const std::string&>();
-    if (s.empty() || s.size() > limits::kMaxNameLength || !std::all_of(s.begin(), s.end(), isNameChar))
+    if (s.empty() || s.size() > limits::kMaxNameLength ||
+        !std::all_of(s.begin(), s.end(), isNameChar))
         return at(parent, key,
                   quoteText(s) + " is not a valid name: use 1 to 32 of a-z, 0-9, '_' and '-'");
     out = s;

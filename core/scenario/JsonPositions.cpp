@@ -7,7 +7,9 @@
 namespace uintr::scenario {
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 bool isDelimiter(char c) {
     return isSpace(c) || c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}' ||
            c == '"';
@@ -34,14 +36,15 @@ void appendUtf8(std::string& out, std::uint32_t cp) {
 // A position in the text that only moves forward: every public step consumes at least one byte
 // (or reaches the end), which is what makes the scanner terminate on any input.
 class Cursor {
-public:
+  public:
     Cursor(std::string_view text, std::size_t at) : t_(text), i_(at) {}
     std::size_t at() const { return i_; }
     bool atEnd() const { return i_ >= t_.size(); }
     char peek() const { return atEnd() ? '\0' : t_[i_]; }
     void advance() { i_ = std::min(i_ + 1, t_.size()); }
     void skipSpace() {
-        while (!atEnd() && isSpace(t_[i_])) ++i_;
+        while (!atEnd() && isSpace(t_[i_]))
+            ++i_;
     }
 
     // At an opening quote: moves past the closing one, decoding into `out` when given.
@@ -72,12 +75,24 @@ public:
                 if (out) appendUtf8(*out, cp);
             } else if (out) {
                 switch (e) {
-                case 'b': *out += '\b'; break;
-                case 'f': *out += '\f'; break;
-                case 'n': *out += '\n'; break;
-                case 'r': *out += '\r'; break;
-                case 't': *out += '\t'; break;
-                default: *out += e; break; // '"', '\\', '/'
+                case 'b':
+                    *out += '\b';
+                    break;
+                case 'f':
+                    *out += '\f';
+                    break;
+                case 'n':
+                    *out += '\n';
+                    break;
+                case 'r':
+                    *out += '\r';
+                    break;
+                case 't':
+                    *out += '\t';
+                    break;
+                default:
+                    *out += e;
+                    break; // '"', '\\', '/'
                 }
             }
         }
@@ -103,12 +118,13 @@ public:
             }
         } else {
             const std::size_t from = i_;
-            while (!atEnd() && !isDelimiter(t_[i_])) ++i_;
+            while (!atEnd() && !isDelimiter(t_[i_]))
+                ++i_;
             if (i_ == from) advance(); // not a value (malformed text): still make progress
         }
     }
 
-private:
+  private:
     std::uint32_t hex4() {
         std::uint32_t v = 0;
         const std::size_t end = std::min(i_ + 4, t_.size());
@@ -141,9 +157,12 @@ std::string escapePointerToken(std::string_view token) {
     std::string out;
     out.reserve(token.size());
     for (const char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -165,7 +184,7 @@ std::optional<std::string> unescapePointerToken(std::string_view token) {
 JsonPositions::JsonPositions(std::string_view text) : text_(text) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") start_ = 3;
     lineStarts_.push_back(0);
-    for (const char* p = text_.data(), *end = text_.data() + text_.size();
+    for (const char *p = text_.data(), *end = text_.data() + text_.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
          ++p)
         lineStarts_.push_back(static_cast<std::size_t>(p - text_.data()) + 1);
@@ -268,15 +287,20 @@ JsonPositions::SyntaxContext JsonPositions::contextAt(std::size_t offset) const 
         if (ch == '{' || ch == '[') {
             if (frames.size() < kMaxFrames && unrecorded == 0)
                 frames.push_back({ch == '{', ch == '{', {}, 0});
-            else ++unrecorded;
+            else
+                ++unrecorded;
             c.advance();
         } else if (ch == '}' || ch == ']') {
-            if (unrecorded > 0) --unrecorded;
-            else if (!frames.empty()) frames.pop_back();
+            if (unrecorded > 0)
+                --unrecorded;
+            else if (!frames.empty())
+                frames.pop_back();
             c.advance();
         } else if (ch == ',') {
-            if (top && top->object) top->expectKey = true;
-            else if (top) ++top->index;
+            if (top && top->object)
+                top->expectKey = true;
+            else if (top)
+                ++top->index;
             c.advance();
         } else if (ch == '"' && top && top->object && top->expectKey) {
             top->key.clear();

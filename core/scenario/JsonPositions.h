@@ -33,7 +33,7 @@ struct ValuePosition {
 };
 
 class JsonPositions {
-public:
+  public:
     explicit JsonPositions(std::string_view text); // the text must outlive this object
 
     // The value at `pointer`. For a key that occurs several times in one object, `occurrence`
@@ -53,9 +53,9 @@ public:
     // Line and column of byte `offset` (clamped to the end of the text).
     TextPosition positionOf(std::size_t offset) const;
 
-private:
+  private:
     std::string_view text_;
-    std::size_t start_ = 0;                // after a byte order mark
+    std::size_t start_ = 0;               // after a byte order mark
     std::vector<std::size_t> lineStarts_; // byte offset of each line's first character
 };
 

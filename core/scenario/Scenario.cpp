@@ -39,12 +39,20 @@ std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char*>, N>& t
 
 } // namespace
 
-const char* toString(KernelVariant v) { return nameOf(kVariants, v); }
+const char* toString(KernelVariant v) {
+    return nameOf(kVariants, v);
+}
 std::optional<KernelVariant> kernelVariantFromString(const std::string& s) {
     return valueOf(kVariants, s);
 }
-const char* toString(OpKind op) { return nameOf(kOps, op); }
-std::optional<OpKind> opKindFromString(const std::string& s) { return valueOf(kOps, s); }
-const char* toString(ApicMode m) { return m == ApicMode::XApic ? "xapic" : "x2apic"; }
+const char* toString(OpKind op) {
+    return nameOf(kOps, op);
+}
+std::optional<OpKind> opKindFromString(const std::string& s) {
+    return valueOf(kOps, s);
+}
+const char* toString(ApicMode m) {
+    return m == ApicMode::XApic ? "xapic" : "x2apic";
+}
 
 } // namespace uintr::scenario

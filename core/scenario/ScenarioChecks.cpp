@@ -2,6 +2,8 @@
 // ("Keys"). The timeline's rules live in TimelineChecks.cpp.
 #include "scenario/ScenarioChecks.h"
 
+#include "scenario/ExpectSchema.h"
+
 #include "scenario/JsonPositions.h"
 
 #include <array>
@@ -11,6 +13,14 @@ namespace {
 
 using Json = ScenarioChecker::Json;
 constexpr const char* kFormat = "uintr-scenario/1";
+constexpr const char* kRootKeys = "format, title, summary, machine, kernel, tasks, connections, "
+                                  "timeline, narration, expect";
+constexpr const char* kMachineKeys = "cpus, apic_mode, ipi_latency_ns, uintr_supported, "
+                                     "notification_vector, kernel_vector";
+constexpr const char* kKernelKeys = "variant, context_switch_ns, handler_ns";
+constexpr const char* kTaskKeys = "name, receiver";
+constexpr const char* kConnectionKeys = "sender, receiver, vector, uitt_index";
+constexpr const char* kNarrationKeys = "at, text";
 
 struct UittSlots {
     std::array<int, limits::kUittEntries> owner{}; // connection index, -1 when free
@@ -21,13 +31,14 @@ struct UittSlots {
 
 std::variant<Scenario, CheckError> ScenarioChecker::run(const Json& doc) {
     if (auto e = object(doc, "")) return *e;
-    if (auto e = missing(doc, "", {"format", "tasks", "timeline"})) return *e;
+    if (auto e = missing(doc, "", {"format", "tasks", "timeline"}, kRootKeys)) return *e;
 
     // Connections and the timeline refer to tasks and CPUs wherever those appear in the file:
     // check machine and tasks first, but report every error in its place in document order.
     Scenario s;
     Problem machineError, tasksError;
-    if (const auto it = doc.find("machine"); it != doc.end()) machineError = machine(*it, s.machine);
+    if (const auto it = doc.find("machine"); it != doc.end())
+        machineError = machine(*it, s.machine);
     if (const auto it = doc.find("tasks"); it != doc.end()) tasksError = tasks(*it, s.tasks);
 
     for (auto it = doc.begin(); it != doc.end(); ++it) {
@@ -57,13 +68,17 @@ std::variant<Scenario, CheckError> ScenarioChecker::run(const Json& doc) {
         } else if (key == "narration") {
             e = narration(v, s.narration);
         } else if (key == "expect") {
-            // Its content belongs to analysis/Expectations; kept exactly as written.
+            // Kept exactly as written; its shape is checked here, its meaning by
+            // analysis/Expectations after a run.
             e = object(v, pointer("", key));
-            if (!e) s.expect = v;
+            if (!e) {
+                if (auto bad = checkExpectShape(v))
+                    e = CheckError{bad->pointer, bad->message, bad->atKey};
+                else
+                    s.expect = v;
+            }
         } else {
-            e = unknownKey("", key,
-                           "format, title, summary, machine, kernel, tasks, connections, "
-                           "timeline, narration, expect");
+            e = unknownKey("", key, kRootKeys);
         }
         if (e) return *e;
     }
@@ -85,8 +100,9 @@ ScenarioChecker::Problem ScenarioChecker::machine(const Json& v, MachineConfig& 
             std::string mode;
             if (auto e = string(m, path, key, limits::kMaxTextBytes, mode)) return e;
             if (mode != "xapic" && mode != "x2apic")
-                return at(path, key, "unknown apic_mode " + quoteText(mode) + "; expected one of " +
-                                         "xapic, x2apic");
+                return at(path, key,
+                          "unknown apic_mode " + quoteText(mode) + "; expected one of " +
+                              "xapic, x2apic");
             out.apicMode = mode == "xapic" ? ApicMode::XApic : ApicMode::X2Apic;
         } else if (key == "ipi_latency_ns") {
             if (auto e = integer(m, path, key, 0, limits::kMaxIpiLatencyNs, out.ipiLatencyNs))
@@ -106,9 +122,7 @@ ScenarioChecker::Problem ScenarioChecker::machine(const Json& v, MachineConfig& 
                           "notification_vector and kernel_vector must differ (both are " +
                               std::to_string(n) + ")");
         } else {
-            return unknownKey(path, key,
-                              "cpus, apic_mode, ipi_latency_ns, uintr_supported, "
-                              "notification_vector, kernel_vector");
+            return unknownKey(path, key, kMachineKeys);
         }
     }
     return {};
@@ -129,14 +143,14 @@ ScenarioChecker::Problem ScenarioChecker::kernel(const Json& v, KernelConfig& ou
                               "; expected one of rfc-v1, no-sn, misc-restore-bug");
             out.variant = *variant;
         } else if (key == "context_switch_ns") {
-            if (auto e = integer(it.value(), path, key, 0, limits::kMaxDurationNs,
-                                 out.contextSwitchNs))
+            if (auto e =
+                    integer(it.value(), path, key, 0, limits::kMaxDurationNs, out.contextSwitchNs))
                 return e;
         } else if (key == "handler_ns") {
             if (auto e = integer(it.value(), path, key, 0, limits::kMaxDurationNs, out.handlerNs))
                 return e;
         } else {
-            return unknownKey(path, key, "variant, context_switch_ns, handler_ns");
+            return unknownKey(path, key, kKernelKeys);
         }
     }
     return {};
@@ -149,7 +163,7 @@ ScenarioChecker::Problem ScenarioChecker::tasks(const Json& v, std::vector<TaskS
         const std::string path = "/tasks/" + std::to_string(i);
         const Json& t = v[i];
         if (auto e = object(t, path)) return e;
-        if (auto e = missing(t, path, {"name"})) return e;
+        if (auto e = missing(t, path, {"name"}, kTaskKeys)) return e;
         TaskSpec task;
         for (auto it = t.begin(); it != t.end(); ++it) {
             const std::string& key = it.key();
@@ -162,7 +176,7 @@ ScenarioChecker::Problem ScenarioChecker::tasks(const Json& v, std::vector<TaskS
             } else if (key == "receiver") {
                 if (auto e = boolean(it.value(), path, key, task.receiver)) return e;
             } else {
-                return unknownKey(path, key, "name, receiver");
+                return unknownKey(path, key, kTaskKeys);
             }
         }
         taskIndex_.emplace(task.name, static_cast<int>(i));
@@ -183,7 +197,7 @@ ScenarioChecker::Problem ScenarioChecker::connections(const Json& v, bool resolv
         const std::string path = "/connections/" + std::to_string(i);
         const Json& c = v[i];
         if (auto e = object(c, path)) return e;
-        if (auto e = missing(c, path, {"sender", "receiver", "vector"})) return e;
+        if (auto e = missing(c, path, {"sender", "receiver", "vector"}, kConnectionKeys)) return e;
         ConnectionSpec spec;
         for (auto it = c.begin(); it != c.end(); ++it) {
             const std::string& key = it.key();
@@ -216,7 +230,7 @@ ScenarioChecker::Problem ScenarioChecker::connections(const Json& v, bool resolv
                                   " is already used by /connections/" + std::to_string(owner));
                 owner = static_cast<int>(i);
             } else {
-                return unknownKey(path, key, "sender, receiver, vector, uitt_index");
+                return unknownKey(path, key, kConnectionKeys);
             }
         }
         senderNames.push_back(&c["sender"].get_ref<const std::string&>());
@@ -226,7 +240,8 @@ ScenarioChecker::Problem ScenarioChecker::connections(const Json& v, bool resolv
         if (out[i].uittIndexGiven) continue;
         auto& slots = used[*senderNames[i]].owner;
         std::size_t free = 0;
-        while (free < slots.size() && slots[free] >= 0) ++free;
+        while (free < slots.size() && slots[free] >= 0)
+            ++free;
         if (free == slots.size())
             return CheckError{"/connections/" + std::to_string(i),
                               "no free uitt_index for sender " + quoteText(*senderNames[i]) +
@@ -246,7 +261,7 @@ ScenarioChecker::Problem ScenarioChecker::narration(const Json& v,
         const std::string path = "/narration/" + std::to_string(i);
         const Json& n = v[i];
         if (auto e = object(n, path)) return e;
-        if (auto e = missing(n, path, {"at", "text"})) return e;
+        if (auto e = missing(n, path, {"at", "text"}, kNarrationKeys)) return e;
         NarrationEntry entry;
         for (auto it = n.begin(); it != n.end(); ++it) {
             const std::string& key = it.key();
@@ -257,7 +272,7 @@ ScenarioChecker::Problem ScenarioChecker::narration(const Json& v,
                 if (auto e = string(it.value(), path, key, limits::kMaxTextBytes, entry.text))
                     return e;
             } else {
-                return unknownKey(path, key, "at, text");
+                return unknownKey(path, key, kNarrationKeys);
             }
         }
         out.push_back(std::move(entry));

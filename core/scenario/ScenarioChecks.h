@@ -7,11 +7,13 @@
 #include "scenario/Scenario.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 namespace uintr::scenario {
 
@@ -47,7 +49,7 @@ const char* jsonTypeWord(const nlohmann::ordered_json& v);
 std::string quoteText(std::string_view s);
 
 class ScenarioChecker {
-public:
+  public:
     using Json = nlohmann::ordered_json;
     using Problem = std::optional<CheckError>;
 
@@ -64,12 +66,16 @@ public:
     static CheckError at(const std::string& parent, std::string_view key, std::string message);
     static CheckError unknownKey(const std::string& parent, std::string_view key,
                                  const char* allowed);
+    // A required key that `obj` lacks, reported at `obj`. `allowed` ("a, b, c") lets the message
+    // point at a key that is probably the misspelt one.
     static Problem missing(const Json& obj, const std::string& path,
-                           std::initializer_list<const char*> keys);
+                           std::initializer_list<const char*> keys, const char* allowed);
+    // The first key of `obj` not in `allowed`, as a hint for a message ("" when none).
+    static std::string unknownKeyHint(const Json& obj, const char* allowed);
     static Problem object(const Json& v, const std::string& path);
     static Problem array(const Json& v, const std::string& path, const SectionLimit* limit);
-    Problem integer(const Json& v, const std::string& parent, std::string_view key,
-                    std::int64_t lo, std::int64_t hi, std::int64_t& out) const;
+    Problem integer(const Json& v, const std::string& parent, std::string_view key, std::int64_t lo,
+                    std::int64_t hi, std::int64_t& out) const;
     Problem u64(const Json& v, const std::string& parent, std::string_view key,
                 std::uint64_t& out) const;
     static Problem string(const Json& v, const std::string& parent, std::string_view key,
@@ -82,7 +88,7 @@ public:
     Problem taskRef(const Json& v, const std::string& parent, std::string_view key, bool resolve,
                     int& out) const;
 
-private:
+  private:
     Problem machine(const Json& v, MachineConfig& out) const;
     Problem kernel(const Json& v, KernelConfig& out) const;
     Problem tasks(const Json& v, std::vector<TaskSpec>& out);

@@ -11,12 +11,13 @@
 #include "scenario/ScenarioChecks.h"
 #include "scenario/ScenarioIO.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
+#include <system_error>
 #include <unordered_set>
 
 namespace uintr::scenario {
@@ -45,7 +46,7 @@ std::string syntaxMessage(std::string what) {
 }
 
 class StructureCheck final : public nlohmann::json_sax<Json> {
-public:
+  public:
     std::optional<StructureIssue> issue;
 
     bool null() override { return value(); }
@@ -69,8 +70,8 @@ public:
             duplicate = std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end();
             f.keys.push_back(k);
             if (f.keys.size() > kLinearKeys)
-                f.many = std::make_unique<std::unordered_set<std::string>>(f.keys.begin(),
-                                                                          f.keys.end());
+                f.many =
+                    std::make_unique<std::unordered_set<std::string>>(f.keys.begin(), f.keys.end());
         }
         f.key = k;
         if (duplicate)
@@ -81,16 +82,16 @@ public:
 
     bool parse_error(std::size_t byte, const std::string&,
                      const nlohmann::detail::exception& ex) override {
-        issue = StructureIssue{StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {},
-                               syntaxMessage(ex.what())};
+        issue = StructureIssue{
+            StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {}, syntaxMessage(ex.what())};
         return false;
     }
 
-private:
+  private:
     static constexpr std::size_t kLinearKeys = 16;
     struct Frame {
         bool object = false;
-        std::string key;       // objects: the member being read
+        std::string key;        // objects: the member being read
         std::int64_t count = 0; // arrays: elements so far
         std::vector<std::string> keys;
         std::unique_ptr<std::unordered_set<std::string>> many;
@@ -200,10 +201,26 @@ LoadResult load(const std::string& text, const std::string& file) {
 
 } // namespace
 
+// The line must stay one line: a pointer holds keys as they are, a file name may hold anything.
 std::string LoadError::toString() const {
-    return (file.empty() ? std::string("<input>") : file) + ':' + std::to_string(line) + ':' +
-           std::to_string(column) + ": " + (jsonPath.empty() ? std::string("/") : jsonPath) +
-           ": " + message;
+    const auto oneLine = [](std::string_view s) {
+        std::string out;
+        for (const char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u >= 0x20 && u != 0x7F) {
+                out += c;
+                continue;
+            }
+            constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += kHex[u >> 4];
+            out += kHex[u & 0xF];
+        }
+        return out;
+    };
+    return oneLine(file.empty() ? "<input>" : file) + ':' + std::to_string(line) + ':' +
+           std::to_string(column) + ": " + oneLine(jsonPath.empty() ? "/" : jsonPath) + ": " +
+           oneLine(message);
 }
 
 LoadResult loadScenarioText(const std::string& text, const std::string& fileName) {
@@ -234,18 +251,21 @@ LoadResult loadScenarioFile(const std::string& path) {
         }
         errno = 0;
         const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
-                                                               &std::fclose);
-        if (!f) return unreadable(errno ? std::strerror(errno) : "cannot open");
+                                                                &std::fclose);
+        if (!f) return unreadable(errno ? std::generic_category().message(errno) : "cannot open");
         std::string text;
         char buffer[1 << 16];
         while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, f.get())) {
             text.append(buffer, n);
             if (text.size() > limits::kMaxFileBytes) return failure(path, {}, "", tooBigMessage());
         }
-        if (std::ferror(f.get())) return unreadable(errno ? std::strerror(errno) : "read error");
+        if (std::ferror(f.get()))
+            return unreadable(errno ? std::generic_category().message(errno) : "read error");
         return loadScenarioText(text, path);
     } catch (const std::exception& e) {
         return failure(path, {}, "", std::string("internal error: ") + e.what());
+    } catch (...) {
+        return failure(path, {}, "", "internal error");
     }
 }
 
@@ -258,7 +278,8 @@ std::optional<std::string> applyOverride(Scenario& scenario, const std::string& 
     const std::string id = spec.substr(0, dot);
     const std::string field = spec.substr(dot + 1, eq - dot - 1);
     const std::string value = spec.substr(eq + 1);
-    if (field != "at") return prefix + "cannot set " + quoteText(field) + ": only ID.at=NS is supported";
+    if (field != "at")
+        return prefix + "cannot set " + quoteText(field) + ": only ID.at=NS is supported";
 
     std::int64_t ns = 0;
     const char* end = value.data() + value.size();

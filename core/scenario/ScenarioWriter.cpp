@@ -22,12 +22,15 @@ std::string member(const char* key, const std::string& jsonValue) {
     return std::string("\"") + key + "\": " + jsonValue;
 }
 
-std::string num(std::int64_t n) { return std::to_string(n); }
+std::string num(std::int64_t n) {
+    return std::to_string(n);
+}
 
 // One entry per line: `{ "a": 1, "b": 2 }`.
 std::string inlineObject(const std::vector<std::string>& members) {
     std::string out = "{ ";
-    for (std::size_t i = 0; i < members.size(); ++i) out += (i ? ", " : "") + members[i];
+    for (std::size_t i = 0; i < members.size(); ++i)
+        out += (i ? ", " : "") + members[i];
     return out + " }";
 }
 
@@ -40,7 +43,9 @@ std::string list(const std::vector<T>& items, const std::function<std::string(co
     return out + "  ]";
 }
 
-std::string taskName(const Scenario& s, int index) { return quote(s.taskName(index)); }
+std::string taskName(const Scenario& s, int index) {
+    return quote(s.taskName(index));
+}
 
 std::string timelineLine(const Scenario& s, const TimelineEntry& e) {
     std::vector<std::string> m;
@@ -75,8 +80,10 @@ std::string expectBlock(const Json& expect) {
     std::string out;
     out.reserve(dumped.size() + dumped.size() / 8);
     for (const char c : dumped) {
-        if (c == '\n') out += "\n  ";
-        else out += c;
+        if (c == '\n')
+            out += "\n  ";
+        else
+            out += c;
     }
     return out;
 }
@@ -108,16 +115,16 @@ std::string saveScenarioText(const Scenario& s) {
                                              member("vector", num(c.vector)),
                                              member("uitt_index", num(c.uittIndex))});
                                     })),
-        member("timeline", list<TimelineEntry>(s.timeline,
-                                               [&](const TimelineEntry& e) {
-                                                   return timelineLine(s, e);
-                                               })),
-        member("narration", list<NarrationEntry>(s.narration,
-                                                 [](const NarrationEntry& n) {
-                                                     return inlineObject(
-                                                         {member("at", num(n.at)),
-                                                          member("text", quote(n.text))});
-                                                 })),
+        member("timeline",
+               list<TimelineEntry>(s.timeline,
+                                   [&](const TimelineEntry& e) { return timelineLine(s, e); })),
+        member(
+            "narration",
+            list<NarrationEntry>(
+                s.narration,
+                [](const NarrationEntry& n) {
+                    return inlineObject({member("at", num(n.at)), member("text", quote(n.text))});
+                })),
     };
     if (s.expect) top.push_back(member("expect", expectBlock(*s.expect)));
 

@@ -13,15 +13,18 @@ using Json = ScenarioChecker::Json;
 // The format does not constrain ids. They travel on command lines (`--set ID.at=NS`), so they are
 // 1 to 64 printable ASCII characters other than '=' (which ends the ID in --set) and spaces.
 constexpr std::size_t kMaxIdLength = 64;
+constexpr const char* kSwitchKeys = "id, at, cpu, run";
+constexpr const char* kOpKeys = "id, at, task, op, uitt_index";
+constexpr const char* kEntryKeys = "id, at, cpu, run, task, op, uitt_index";
 bool isValidId(const std::string& id) {
     return !id.empty() && id.size() <= kMaxIdLength &&
-           std::all_of(id.begin(), id.end(), [](char c) { return c > ' ' && c < 0x7F && c != '='; });
+           std::all_of(id.begin(), id.end(),
+                       [](char c) { return c > ' ' && c < 0x7F && c != '='; });
 }
 
 } // namespace
 
-ScenarioChecker::Problem ScenarioChecker::timeline(const Json& v, bool resolve,
-                                                   Scenario& s) const {
+ScenarioChecker::Problem ScenarioChecker::timeline(const Json& v, bool resolve, Scenario& s) const {
     if (auto e = array(v, "/timeline", &kSectionLimits[2])) return e;
     std::unordered_map<std::string_view, std::size_t> ids; // views into `v`, which outlives this
     ids.reserve(v.size());
@@ -53,15 +56,16 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
                                 "operation (task, op), not both"};
     if (!isSwitch && !isOp)
         return CheckError{path, "an entry needs \"cpu\" and \"run\" (a context switch) or "
-                                "\"task\" and \"op\" (a task operation)"};
-    if (auto e = isSwitch ? missing(v, path, {"at", "cpu", "run"})
-                          : missing(v, path, {"at", "task", "op"}))
+                                "\"task\" and \"op\" (a task operation)" +
+                                    unknownKeyHint(v, kEntryKeys)};
+    if (auto e = isSwitch ? missing(v, path, {"at", "cpu", "run"}, kSwitchKeys)
+                          : missing(v, path, {"at", "task", "op"}, kOpKeys))
         return e;
     std::optional<OpKind> op;
     if (const auto it = v.find("op"); it != v.end() && it->is_string())
         op = opKindFromString(it->get_ref<const std::string&>());
     if (op == OpKind::SendUipi)
-        if (auto e = missing(v, path, {"uitt_index"})) return e;
+        if (auto e = missing(v, path, {"uitt_index"}, kOpKeys)) return e;
 
     out.kind = isSwitch ? TimelineEntry::Kind::ContextSwitch : TimelineEntry::Kind::TaskOp;
     for (auto it = v.begin(); it != v.end(); ++it) {
@@ -69,12 +73,13 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
         const Json& m = it.value();
         std::int64_t n = 0;
         if (key == "id") {
-            if (!m.is_string()) return at(path, key, "expected a string, got " + std::string(jsonTypeWord(m)));
+            if (!m.is_string())
+                return at(path, key, "expected a string, got " + std::string(jsonTypeWord(m)));
             const auto& id = m.get_ref<const std::string&>();
             if (!isValidId(id))
                 return at(path, key,
                           quoteText(id) + " is not a valid id: use 1 to 64 printable ASCII "
-                                       "characters other than '=' and spaces");
+                                          "characters other than '=' and spaces");
             const auto [first, inserted] = ids.try_emplace(id, index);
             if (!inserted)
                 return at(path, key,
@@ -87,14 +92,18 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
             if (auto e = integer(m, path, key, 0, cpus - 1, n)) return e;
             out.cpu = static_cast<int>(n);
         } else if (key == "run" && isSwitch) {
-            if (m.is_null()) out.runTask = -1;
+            if (m.is_null())
+                out.runTask = -1;
             else if (!m.is_string())
-                return at(path, key, "expected a task name or null, got " + std::string(jsonTypeWord(m)));
-            else if (auto e = taskRef(m, path, key, resolve, out.runTask)) return e;
+                return at(path, key,
+                          "expected a task name or null, got " + std::string(jsonTypeWord(m)));
+            else if (auto e = taskRef(m, path, key, resolve, out.runTask))
+                return e;
         } else if (key == "task" && isOp) {
             if (auto e = taskRef(m, path, key, resolve, out.task)) return e;
         } else if (key == "op" && isOp) {
-            if (!m.is_string()) return at(path, key, "expected a string, got " + std::string(jsonTypeWord(m)));
+            if (!m.is_string())
+                return at(path, key, "expected a string, got " + std::string(jsonTypeWord(m)));
             if (!op)
                 return at(path, key,
                           "unknown op " + quoteText(m.get_ref<const std::string&>()) +
@@ -110,8 +119,7 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
             // Any 64-bit register value: one past UITTSZ faults in the simulation, not here.
             if (auto e = u64(m, path, key, out.uittIndex)) return e;
         } else {
-            return unknownKey(path, key,
-                              isSwitch ? "id, at, cpu, run" : "id, at, task, op, uitt_index");
+            return unknownKey(path, key, isSwitch ? kSwitchKeys : kOpKeys);
         }
     }
     return {};
@@ -139,12 +147,14 @@ std::optional<ConsistencyError> checkConsistency(const Scenario& scenario) {
                                                " does not exist (the machine has " +
                                                std::to_string(cpus) + ")"};
         if (e.runTask < -1 || e.runTask >= tasks)
-            return ConsistencyError{entry, "task #" + std::to_string(e.runTask) + " does not exist"};
+            return ConsistencyError{entry,
+                                    "task #" + std::to_string(e.runTask) + " does not exist"};
         if (e.runTask >= 0) {
             const int other = where[static_cast<std::size_t>(e.runTask)];
             if (other >= 0 && other != e.cpu)
                 return ConsistencyError{
-                    entry, "task " + quoteText(scenario.tasks[static_cast<std::size_t>(e.runTask)].name) +
+                    entry, "task " +
+                               quoteText(scenario.tasks[static_cast<std::size_t>(e.runTask)].name) +
                                " is already running on CPU " + std::to_string(other) + " at " +
                                std::to_string(e.at) + " ns; switch it out there first"};
         }

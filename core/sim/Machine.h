@@ -14,15 +14,15 @@ namespace uintr::sim {
 
 struct CpuState {
     arch::LogicalProcessor lp;
-    int task = -1;            // the user task on this CPU; -1: idle or in the kernel's switch
-    int stateOwner = -1;      // whose UINTR state the MSRs hold (saved or live)
-    bool everUsed = false;    // time-0 placement applies only to an untouched CPU
-    bool switching = false;   // inside a context switch of kernel.context_switch_ns
+    int task = -1;          // the user task on this CPU; -1: idle or in the kernel's switch
+    int stateOwner = -1;    // whose UINTR state the MSRs hold (saved or live)
+    bool everUsed = false;  // time-0 placement applies only to an untouched CPU
+    bool switching = false; // inside a context switch of kernel.context_switch_ns
     int switchTarget = -1;
     int switchEvent = -1;
     std::int64_t switchDoneAt = 0;
-    int lastUinvChange = -1;  // the event that last changed UINV (why a vector mismatched)
-    std::uint64_t uis = 0;    // /proc/interrupts "UIS": spurious notification vectors taken
+    int lastUinvChange = -1; // the event that last changed UINV (why a vector mismatched)
+    std::uint64_t uis = 0;   // /proc/interrupts "UIS": spurious notification vectors taken
     std::uint64_t kernelNotifications = 0; // kernel-vector (uintr_wait) wake-ups taken here
     std::vector<int> pendingSwitches;      // timeline entries that arrived mid-switch
 };
@@ -31,7 +31,7 @@ enum class TaskStatus : std::uint8_t { Ready, SwitchingIn, Running, Blocked, Exi
 
 struct TaskState {
     TaskStatus status = TaskStatus::Ready;
-    int cpu = -1;     // where it runs (or is being switched in)
+    int cpu = -1; // where it runs (or is being switched in)
     int lastCpu = -1;
     bool receiver = false;
     bool sender = false;

@@ -36,6 +36,8 @@ std::uint32_t Recording::lastStepAtOrBefore(std::int64_t t) const {
     return static_cast<std::uint32_t>(it - stepTimes_.begin());
 }
 
-Simulation Recording::stateAt(std::int64_t t) const { return stateAfterStep(lastStepAtOrBefore(t)); }
+Simulation Recording::stateAt(std::int64_t t) const {
+    return stateAfterStep(lastStepAtOrBefore(t));
+}
 
 } // namespace uintr::sim

@@ -14,7 +14,7 @@
 namespace uintr::sim {
 
 class Recording {
-public:
+  public:
     // Runs `scenario` to the end. The recording keeps its own copy of the scenario.
     explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 256);
 
@@ -31,7 +31,7 @@ public:
     // The last step whose events happen at or before t (0 if none).
     std::uint32_t lastStepAtOrBefore(std::int64_t t) const;
 
-private:
+  private:
     std::shared_ptr<const scenario::Scenario> scenario_;
     Trace trace_;
     RunSummary summary_;

@@ -11,7 +11,8 @@ using scenario::TimelineEntry;
 
 Simulation::Simulation(const scenario::Scenario& scenario) : scenario_(&scenario) {
     auto order = std::make_shared<std::vector<int>>(scenario.timeline.size());
-    for (std::size_t i = 0; i < order->size(); ++i) (*order)[i] = static_cast<int>(i);
+    for (std::size_t i = 0; i < order->size(); ++i)
+        (*order)[i] = static_cast<int>(i);
     std::stable_sort(order->begin(), order->end(), [&](int a, int b) {
         return scenario.timeline[a].at < scenario.timeline[b].at;
     });
@@ -20,7 +21,9 @@ Simulation::Simulation(const scenario::Scenario& scenario) : scenario_(&scenario
     kernel::LinuxKernel(*this).registerTasks();
 }
 
-bool Simulation::finished() const { return heap_.empty() && nextEntry_ >= order_->size(); }
+bool Simulation::finished() const {
+    return heap_.empty() && nextEntry_ >= order_->size();
+}
 
 void Simulation::run() {
     while (step()) {
@@ -98,13 +101,23 @@ void Simulation::handleHardware(const HwEvent& e) {
         dispatchInterrupts(e.cpu, emit(arrived));
         break;
     }
-    case HwKind::HandlerReturn: handlerReturn(e.task, e.generation); break;
+    case HwKind::HandlerReturn:
+        handlerReturn(e.task, e.generation);
+        break;
     case HwKind::SwitchComplete: {
         kernel::LinuxKernel(*this).finishSwitch(e.cpu);
-        // Switches that arrived while this one was in progress, in their order.
+        // Switches that arrived while this one was in progress, in their order. Once one of them
+        // starts a new switch the rest keep waiting: the trace already said so (one op_deferred).
         std::vector<int> waiting;
         waiting.swap(machine_.cpus[e.cpu].pendingSwitches);
-        for (int entry : waiting) handleContextSwitch(entry, -1);
+        for (std::size_t i = 0; i < waiting.size(); ++i) {
+            if (machine_.cpus[e.cpu].switching) {
+                auto& queue = machine_.cpus[e.cpu].pendingSwitches;
+                queue.insert(queue.begin(), waiting.begin() + static_cast<long>(i), waiting.end());
+                break;
+            }
+            handleContextSwitch(waiting[i], -1);
+        }
         break;
     }
     }
@@ -256,8 +269,12 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
         emit(ev);
         return;
     }
-    case OpKind::UintrWait: kernel::LinuxKernel(*this).uintrWait(task, cause); return;
-    case OpKind::Exit: kernel::LinuxKernel(*this).exitTask(task, cause); return;
+    case OpKind::UintrWait:
+        kernel::LinuxKernel(*this).uintrWait(task, cause);
+        return;
+    case OpKind::Exit:
+        kernel::LinuxKernel(*this).exitTask(task, cause);
+        return;
     }
 }
 
@@ -284,9 +301,8 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     ev.cause = postId;
     if (!out.notify) {
         ev.kind = EventKind::IpiSuppressed;
-        ev.reason = static_cast<std::uint8_t>(out.suppression == arch::Suppression::BySn
-                                                  ? SuppressReason::Sn
-                                                  : SuppressReason::On);
+        ev.reason = static_cast<std::uint8_t>(
+            out.suppression == arch::Suppression::BySn ? SuppressReason::Sn : SuppressReason::On);
         ev.vector = out.notificationVector;
         emit(ev);
         return;

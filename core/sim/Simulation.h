@@ -25,7 +25,7 @@ struct PendingVectors {
 };
 
 class Simulation final : private kernel::Platform {
-public:
+  public:
     // `scenario` must outlive the simulation and its copies.
     explicit Simulation(const scenario::Scenario& scenario);
 
@@ -55,7 +55,7 @@ public:
 
     static constexpr std::uint32_t kStepLimit = 50'000'000;
 
-private:
+  private:
     enum class HwKind : std::uint8_t { IpiArrival, HandlerReturn, SwitchComplete };
     struct HwEvent {
         std::int64_t t;

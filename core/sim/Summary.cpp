@@ -11,7 +11,8 @@ RunSummary summarize(const Trace& trace, const Simulation& finalState) {
             s.spurious.push_back({e.t, e.cpu, e.vector});
     }
     const Machine& m = finalState.state();
-    for (const CpuState& c : m.cpus) s.uis.push_back(c.uis);
+    for (const CpuState& c : m.cpus)
+        s.uis.push_back(c.uis);
     s.hasUisLine = finalState.scenarioRef().machine.uintrSupported;
     s.ipisSent = m.counters.ipisSent;
     s.faults = m.counters.faults;

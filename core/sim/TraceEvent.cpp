@@ -41,31 +41,44 @@ std::string_view kindName(EventKind kind) {
 
 std::string_view toString(DeferReason r) {
     switch (r) {
-    case DeferReason::NotRunning: return "not_running";
-    case DeferReason::InHandler: return "in_handler";
-    case DeferReason::InSwitch: return "in_switch";
+    case DeferReason::NotRunning:
+        return "not_running";
+    case DeferReason::InHandler:
+        return "in_handler";
+    case DeferReason::InSwitch:
+        return "in_switch";
     }
     return "?";
 }
 
-std::string_view toString(SuppressReason r) { return r == SuppressReason::Sn ? "sn" : "on"; }
+std::string_view toString(SuppressReason r) {
+    return r == SuppressReason::Sn ? "sn" : "on";
+}
 
 std::string_view toString(IgnoreReason r) {
     switch (r) {
-    case IgnoreReason::Blocked: return "blocked";
-    case IgnoreReason::Exited: return "exited";
-    case IgnoreReason::RunningElsewhere: return "running_elsewhere";
-    case IgnoreReason::AlreadyRunning: return "already_running";
-    case IgnoreReason::AlreadyIdle: return "already_idle";
+    case IgnoreReason::Blocked:
+        return "blocked";
+    case IgnoreReason::Exited:
+        return "exited";
+    case IgnoreReason::RunningElsewhere:
+        return "running_elsewhere";
+    case IgnoreReason::AlreadyRunning:
+        return "already_running";
+    case IgnoreReason::AlreadyIdle:
+        return "already_idle";
     }
     return "?";
 }
 
 std::string_view toString(WaitReturnReason r) {
     switch (r) {
-    case WaitReturnReason::Pending: return "pending";
-    case WaitReturnReason::NotReceiver: return "not_receiver";
-    case WaitReturnReason::NoFeature: return "no_feature";
+    case WaitReturnReason::Pending:
+        return "pending";
+    case WaitReturnReason::NotReceiver:
+        return "not_receiver";
+    case WaitReturnReason::NoFeature:
+        return "no_feature";
     }
     return "?";
 }

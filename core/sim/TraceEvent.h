@@ -28,16 +28,16 @@ enum class EventKind : std::uint8_t {
     Woken,
     Fault,
     // kinds added by this model (cli.md: "plus kinds added later")
-    OpDeferred,     // a task operation waits: its task is not running (scenario-format.md)
-    SnSet,          // switch_uintr_prepare: UPID.SN = 1 (locked)
-    SnCleared,      // switch_uintr_return: NDST written, UPID.SN = 0
-    Xsaves,         // UINTR state saved; UINV cleared in IA32_UINTR_MISC
-    Xrstors,        // UINTR state restored
-    UinvRestored,   // switch_uintr_return put the notification vector back in UINV
-    WaitReturned,   // uintr_wait returned at once (something already pending, or no handler)
-    Exit,           // the task exited
-    IpiLost,        // an IPI to an APIC ID that no CPU has
-    SwitchIgnored,  // a context switch that cannot happen (task blocked, exited, elsewhere)
+    OpDeferred,    // a task operation waits: its task is not running (scenario-format.md)
+    SnSet,         // switch_uintr_prepare: UPID.SN = 1 (locked)
+    SnCleared,     // switch_uintr_return: NDST written, UPID.SN = 0
+    Xsaves,        // UINTR state saved; UINV cleared in IA32_UINTR_MISC
+    Xrstors,       // UINTR state restored
+    UinvRestored,  // switch_uintr_return put the notification vector back in UINV
+    WaitReturned,  // uintr_wait returned at once (something already pending, or no handler)
+    Exit,          // the task exited
+    IpiLost,       // an IPI to an APIC ID that no CPU has
+    SwitchIgnored, // a context switch that cannot happen (task blocked, exited, elsewhere)
     Count
 };
 
@@ -46,7 +46,13 @@ std::string_view kindName(EventKind kind); // the cli.md spelling, e.g. "ipi_sup
 // What `reason` means depends on the kind.
 enum class DeferReason : std::uint8_t { NotRunning, InHandler, InSwitch };
 enum class SuppressReason : std::uint8_t { Sn, On };
-enum class IgnoreReason : std::uint8_t { Blocked, Exited, RunningElsewhere, AlreadyRunning, AlreadyIdle };
+enum class IgnoreReason : std::uint8_t {
+    Blocked,
+    Exited,
+    RunningElsewhere,
+    AlreadyRunning,
+    AlreadyIdle
+};
 enum class WaitReturnReason : std::uint8_t { Pending, NotReceiver, NoFeature };
 std::string_view toString(DeferReason r);
 std::string_view toString(SuppressReason r);
@@ -55,12 +61,12 @@ std::string_view toString(WaitReturnReason r);
 
 struct TraceEvent {
     std::int64_t t = 0;
-    std::int32_t cpu = -1;   // where it happened (-1: nowhere in particular)
-    std::int32_t task = -1;  // the task it concerns (-1: none / idle)
+    std::int32_t cpu = -1;  // where it happened (-1: nowhere in particular)
+    std::int32_t task = -1; // the task it concerns (-1: none / idle)
     EventKind kind = EventKind::ContextSwitch;
     std::uint8_t reason = 0; // DeferReason, SuppressReason, FaultReason, IgnoreReason…
     std::uint8_t faultKind = 0;
-    std::uint8_t flags = 0;  // kind-specific bits, see kFlag*
+    std::uint8_t flags = 0;   // kind-specific bits, see kFlag*
     std::int16_t vector = -1; // user vector (0..63) or interrupt vector (32..255) by kind
     std::int16_t op = -1;     // scenario::OpKind for ops, faults and deferrals
     std::int32_t other = -1;  // context_switch: previous task; ipi_sent: target CPU;

@@ -88,7 +88,9 @@ ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc) {
         j["vector"] = e.vector;
         j["uirr"] = bitList(e.value);
         break;
-    case EventKind::Testui: j["cf"] = (e.flags & kFlagCf) != 0; break;
+    case EventKind::Testui:
+        j["cf"] = (e.flags & kFlagCf) != 0;
+        break;
     case EventKind::Fault:
         j["fault"] = arch::toString(static_cast<arch::FaultKind>(e.faultKind));
         j["reason"] = arch::toString(fault);
@@ -99,7 +101,9 @@ ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc) {
         if (e.op >= 0) j["op"] = opName(e.op);
         j["reason"] = std::string(toString(static_cast<DeferReason>(e.reason)));
         break;
-    case EventKind::SnCleared: j["ndst"] = e.value; break;
+    case EventKind::SnCleared:
+        j["ndst"] = e.value;
+        break;
     case EventKind::Xsaves:
         j["uinv_saved"] = e.vector;
         if (e.flags & kFlagSecondSave) j["second_save"] = true;
@@ -125,7 +129,8 @@ ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc) {
     case EventKind::UinvRestored:
         if (e.vector >= 0) j["vector"] = e.vector;
         break;
-    default: break;
+    default:
+        break;
     }
     if (e.flags & kFlagDeferred) j["deferred"] = true;
     if (e.entry >= 0 && !sc.timeline[static_cast<std::size_t>(e.entry)].id.empty())
@@ -137,8 +142,8 @@ ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc) {
     ordered_json j;
     ordered_json delivered = ordered_json::array();
     for (const auto& d : s.userInterrupts)
-        delivered.push_back({{"t", d.t}, {"cpu", d.cpu}, {"task", taskOrNull(sc, d.task)},
-                             {"vector", d.vector}});
+        delivered.push_back(
+            {{"t", d.t}, {"cpu", d.cpu}, {"task", taskOrNull(sc, d.task)}, {"vector", d.vector}});
     j["user_interrupts"] = delivered;
     ordered_json spurious = ordered_json::array();
     for (const auto& x : s.spurious)
@@ -164,7 +169,8 @@ std::string traceToJson(const Trace& trace, const RunSummary& s, const scenario:
     j["title"] = sc.title;
     j["kernel"] = scenario::toString(sc.kernel.variant);
     ordered_json events = ordered_json::array();
-    for (const TraceEvent& e : trace.events) events.push_back(eventToJson(e, sc));
+    for (const TraceEvent& e : trace.events)
+        events.push_back(eventToJson(e, sc));
     j["events"] = std::move(events);
     j["summary"] = summaryToJson(s, sc);
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -198,12 +204,12 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
         o << "vector " << hex(static_cast<std::uint64_t>(e.vector)) << " reaches the local APIC";
         break;
     case EventKind::NotificationProcessed:
-        o << "vector " << hex(static_cast<std::uint64_t>(e.vector))
-          << " == UINV: ON cleared, PIR " << vectorsText(e.value) << " -> UIRR, EOI";
+        o << "vector " << hex(static_cast<std::uint64_t>(e.vector)) << " == UINV: ON cleared, PIR "
+          << vectorsText(e.value) << " -> UIRR, EOI";
         break;
     case EventKind::SpuriousNotification:
-        o << "vector " << hex(static_cast<std::uint64_t>(e.vector)) << " != UINV ("
-          << hex(e.value) << "): IDT -> kernel, UIS +1";
+        o << "vector " << hex(static_cast<std::uint64_t>(e.vector)) << " != UINV (" << hex(e.value)
+          << "): IDT -> kernel, UIS +1";
         break;
     case EventKind::KernelVector:
         o << "vector " << hex(static_cast<std::uint64_t>(e.vector))
@@ -216,14 +222,24 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
     case EventKind::UserInterruptDelivered:
         o << "vector " << e.vector << " to the handler, UIF = 0";
         break;
-    case EventKind::Uiret: o << "handler of vector " << e.vector << " returns, UIF = 1"; break;
-    case EventKind::Stui: o << "UIF = 1"; break;
-    case EventKind::Clui: o << "UIF = 0"; break;
-    case EventKind::Testui: o << "CF = " << ((e.flags & kFlagCf) ? 1 : 0); break;
+    case EventKind::Uiret:
+        o << "handler of vector " << e.vector << " returns, UIF = 1";
+        break;
+    case EventKind::Stui:
+        o << "UIF = 1";
+        break;
+    case EventKind::Clui:
+        o << "UIF = 0";
+        break;
+    case EventKind::Testui:
+        o << "CF = " << ((e.flags & kFlagCf) ? 1 : 0);
+        break;
     case EventKind::Blocked:
         o << "uintr_wait: UPID.NV = " << hex(static_cast<std::uint64_t>(e.vector)) << ", sleeps";
         break;
-    case EventKind::Woken: o << "UPID.ON set: SN = 1, NV restored, task runnable"; break;
+    case EventKind::Woken:
+        o << "UPID.ON set: SN = 1, NV restored, task runnable";
+        break;
     case EventKind::Fault:
         o << arch::toString(static_cast<arch::FaultKind>(e.faultKind)) << ": "
           << arch::describe(static_cast<arch::FaultReason>(e.reason));
@@ -232,8 +248,12 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
         o << (e.op >= 0 ? opName(e.op) : "context switch") << " waits ("
           << toString(static_cast<DeferReason>(e.reason)) << ")";
         break;
-    case EventKind::SnSet: o << "switch_uintr_prepare: UPID.SN = 1"; break;
-    case EventKind::SnCleared: o << "NDST = " << hex(e.value) << ", UPID.SN = 0"; break;
+    case EventKind::SnSet:
+        o << "switch_uintr_prepare: UPID.SN = 1";
+        break;
+    case EventKind::SnCleared:
+        o << "NDST = " << hex(e.value) << ", UPID.SN = 0";
+        break;
     case EventKind::Xsaves:
         if (e.flags & kFlagSecondSave)
             o << "second XSAVES saves UINV = 0 over the good value";
@@ -249,15 +269,20 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
         o << "UINV = " << hex(static_cast<std::uint64_t>(e.vector));
         break;
     case EventKind::WaitReturned:
-        o << "uintr_wait returns at once ("
-          << toString(static_cast<WaitReturnReason>(e.reason)) << ")";
+        o << "uintr_wait returns at once (" << toString(static_cast<WaitReturnReason>(e.reason))
+          << ")";
         break;
-    case EventKind::Exit: o << "task exits"; break;
-    case EventKind::IpiLost: o << "no CPU has APIC ID " << e.value; break;
+    case EventKind::Exit:
+        o << "task exits";
+        break;
+    case EventKind::IpiLost:
+        o << "no CPU has APIC ID " << e.value;
+        break;
     case EventKind::SwitchIgnored:
         o << "switch not done: " << toString(static_cast<IgnoreReason>(e.reason));
         break;
-    default: break;
+    default:
+        break;
     }
     (void)other;
     return o.str();
@@ -302,8 +327,8 @@ std::string traceToText(const Trace& trace, const RunSummary& s, const scenario:
     bool any = false;
     for (const auto& p : s.pendingAtEnd) {
         if (!p.pir && !p.uirr) continue;
-        o << (any ? "" : "pending at end:\n") << "  " << sc.taskName(p.task)
-          << ": PIR " << vectorsText(p.pir) << " UIRR " << vectorsText(p.uirr) << "\n";
+        o << (any ? "" : "pending at end:\n") << "  " << sc.taskName(p.task) << ": PIR "
+          << vectorsText(p.pir) << " UIRR " << vectorsText(p.uirr) << "\n";
         any = true;
     }
     if (!any) o << "pending at end: nothing\n";
