@@ -1,5 +1,7 @@
-// uintr-sim: run, check and validate UINTR Lab scenarios without a screen (../shared/docs/cli.md).
+// uintr-sim: run, check, render and validate UINTR Lab scenarios without a screen (cli.md).
 #include "CliCommands.h"
+#include "ExploreCommand.h"
+#include "RenderCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +13,12 @@ const char* kUsage =
     "Usage:\n"
     "  uintr-sim run SCENARIO [--json] [--set ID.at=NS ...]   simulate; print the trace\n"
     "  uintr-sim check SCENARIO [--set ID.at=NS ...]          simulate; verify \"expect\"\n"
+    "  uintr-sim render SCENARIO -o OUT.svg|OUT.png [--set ID.at=NS ...]\n"
+    "            [--from NS] [--to NS] [--scale X] [--dark] [--narration] [--annotate T1,T2]\n"
+    "                                                         the timeline as a picture\n"
+    "  uintr-sim explore SCENARIO --vary ID [--from NS] [--to NS] [--json]\n"
+    "                                                         sweep one entry's time; print the\n"
+    "                                                         race windows\n"
     "  uintr-sim validate SCENARIO                            load and check only\n"
     "  uintr-sim --help | --version\n"
     "\n"
@@ -29,8 +37,17 @@ int dispatch(const QStringList& arguments) {
     const QCommandLineOption version({"v", "version"}, "Show the version.");
     const QCommandLineOption json("json", "Print the trace as uintr-trace/1 JSON.");
     const QCommandLineOption set("set", "Move timeline entry ID to time NS.", "ID.at=NS");
-    parser.addOptions({help, version, json, set});
-    parser.addPositionalArgument("command", "run | check | validate");
+    const QCommandLineOption output({"o", "output"}, "render: the file to write.", "OUT");
+    const QCommandLineOption from("from", "Start of the time window, in ns.", "NS");
+    const QCommandLineOption to("to", "End of the time window, in ns.", "NS");
+    const QCommandLineOption scale("scale", "render: PNG pixels per SVG pixel.", "X");
+    const QCommandLineOption dark("dark", "render: the dark palette.");
+    const QCommandLineOption narration("narration", "render: the narration as callouts.");
+    const QCommandLineOption annotate("annotate", "render: registers at these instants.", "T1,T2");
+    const QCommandLineOption vary("vary", "explore: the timeline entry whose time varies.", "ID");
+    parser.addOptions(
+        {help, version, json, set, output, from, to, scale, dark, narration, annotate, vary});
+    parser.addPositionalArgument("command", "run | check | render | explore | validate");
     parser.addPositionalArgument("scenario", "the scenario file");
     if (!parser.parse(arguments)) return usageError(parser.errorText().toStdString());
     if (parser.isSet(help)) {
@@ -44,7 +61,8 @@ int dispatch(const QStringList& arguments) {
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) return usageError("missing command");
     const std::string command = positional[0].toStdString();
-    if (command != "run" && command != "check" && command != "validate")
+    if (command != "run" && command != "check" && command != "validate" && command != "render" &&
+        command != "explore")
         return usageError("unknown command '" + command + "'");
     if (positional.size() < 2) return usageError(command + ": missing SCENARIO");
     if (positional.size() > 2)
@@ -53,9 +71,38 @@ int dispatch(const QStringList& arguments) {
     uintr::cli::Options o;
     o.scenarioPath = positional[1].toStdString();
     o.json = parser.isSet(json);
-    for (const QString& s : parser.values(set)) o.sets.push_back(s.toStdString());
-    if (command != "run" && o.json) return usageError(command + ": --json is for run");
+    for (const QString& s : parser.values(set))
+        o.sets.push_back(s.toStdString());
+    if (command != "run" && command != "explore" && o.json)
+        return usageError(command + ": --json is for run and explore");
+    if ((parser.isSet(from) || parser.isSet(to)) && command != "render" && command != "explore")
+        return usageError(command + ": --from and --to are for render and explore");
+    if (parser.isSet(vary) != (command == "explore"))
+        return usageError(command == "explore" ? "explore: missing --vary ID"
+                                               : command + ": --vary is for explore");
     if (command == "validate" && !o.sets.empty()) return usageError("validate takes no --set");
+    const bool renderOnly = parser.isSet(output) || parser.isSet(scale) || parser.isSet(dark) ||
+                            parser.isSet(narration) || parser.isSet(annotate);
+    if (command != "render" && renderOnly)
+        return usageError(command +
+                          ": -o, --scale, --dark, --narration, --annotate are for render");
+    if (command == "render") return uintr::cli::renderCommand(o, parser);
+    if (command == "explore") {
+        uintr::cli::ExploreOptions e;
+        e.common = o;
+        e.vary = parser.value(vary).toStdString();
+        for (const auto& [option, target] : {std::pair{&from, &e.from}, std::pair{&to, &e.to}}) {
+            if (!parser.isSet(*option)) continue;
+            bool ok = false;
+            const qlonglong v = parser.value(*option).toLongLong(&ok);
+            if (!ok || v < 0)
+                return usageError("explore: --" + option->names().first().toStdString() +
+                                  " takes a time in ns, not '" +
+                                  parser.value(*option).toStdString() + "'");
+            *target = v;
+        }
+        return uintr::cli::exploreCommand(e);
+    }
     if (command == "run") return uintr::cli::runCommand(o);
     if (command == "check") return uintr::cli::checkCommand(o);
     return uintr::cli::validateCommand(o);
@@ -64,7 +111,7 @@ int dispatch(const QStringList& arguments) {
 
 int main(int argc, char** argv) {
     try {
-        QCoreApplication app(argc, argv);
+        const auto app = uintr::cli::makeApplication(argc, argv);
         QCoreApplication::setApplicationName("uintr-sim");
         QCoreApplication::setApplicationVersion(UINTR_LAB_VERSION);
         return dispatch(QCoreApplication::arguments());

@@ -136,8 +136,8 @@ const std::string kEverything = R"j({
   ],
   "narration": [ { "at": 5, "text": "Ω ≠ ∞ — \u00e9 \ud83d\ude00 tab\t" }, { "at": 0, "text": "" } ],
   "expect": { "user_interrupts": [ { "t": 3000, "vector": 3 } ],
-              "nested": { "empty": {}, "list": [], "f": 1.5, "neg": -2, "big": 18446744073709551615,
-                          "s": "ü" } }
+              "events": [ { "nested": { "empty": {}, "list": [], "f": 1.5, "neg": -2,
+                                        "big": 18446744073709551615, "s": "ü" } } ] }
 }
 )j";
 
@@ -559,10 +559,10 @@ void TstScenarioIo::builtInCode() {
     wait.op = OpKind::UintrWait;
     s.timeline = {on, wait};
     s.narration = {{10, "blocks in uintr_wait — UPID.NV becomes the kernel vector"}};
-    s.expect = nlohmann::ordered_json::parse(R"({ "z": 1, "a": [true, null] })");
+    s.expect = nlohmann::ordered_json::parse(R"({ "spurious": 1, "events": [{ "a": [true, null] }] })");
     const std::string saved = saveScenarioText(s);
     QVERIFY(saved.find("Wait → wake") != std::string::npos);
-    QVERIFY(saved.find("\"z\": 1") < saved.find("\"a\": [")); // expect kept as written
+    QVERIFY(saved.find("\"spurious\": 1") < saved.find("\"a\": [")); // expect kept as written
     const Scenario back = mustLoad(saved);
     QCOMPARE(difference(s, back), QString());
     QCOMPARE(back.connections[0].uittIndex, 5);
@@ -789,14 +789,17 @@ void TstScenarioIo::sizeLimits_data() {
     QTest::newRow("text of kMaxTextBytes") << text(limits::kMaxTextBytes) << ""
                                            << "";
     const auto nested = [&](int depth) {
-        return QByteArray::fromStdString(doc + tasks + "\"timeline\": [], \"expect\": { \"x\": " +
-                                         std::string(std::size_t(depth), '[') +
-                                         std::string(std::size_t(depth), ']') + " } }");
+        return QByteArray::fromStdString(
+            doc + tasks + "\"timeline\": [], \"expect\": { \"events\": [ { \"x\": " +
+            std::string(std::size_t(depth), '[') + std::string(std::size_t(depth), ']') +
+            " } ] } }");
     };
-    // Depth counts every array and object: the document (1) and "expect" (2) included.
-    QTest::newRow("nested 129 deep") << nested(127) << "/expect/x" + QString("/0").repeated(126)
+    // Depth counts every array and object: the document (1), "expect" (2), its "events" list (3)
+    // and the pattern object (4) included.
+    QTest::newRow("nested 129 deep") << nested(125)
+                                     << "/expect/events/0/x" + QString("/0").repeated(124)
                                      << "nested deeper than 128 levels";
-    QTest::newRow("nested 128 deep") << nested(126) << ""
+    QTest::newRow("nested 128 deep") << nested(124) << ""
                                      << "";
 }
 

@@ -1,0 +1,146 @@
+#include "render/MarkerText.h"
+
+#include "arch/Fault.h"
+#include "sim/TraceFormat.h"
+
+#include <cstdio>
+
+namespace uintr::render {
+
+using sim::EventKind;
+
+MarkerKind markerKindOf(EventKind kind) {
+    switch (kind) {
+    case EventKind::ContextSwitch:
+        return MarkerKind::ContextSwitch;
+    case EventKind::SendUipi:
+        return MarkerKind::SendUipi;
+    case EventKind::PirPosted:
+        return MarkerKind::PirPosted;
+    case EventKind::IpiSent:
+        return MarkerKind::IpiSent;
+    case EventKind::IpiSuppressed:
+        return MarkerKind::IpiSuppressed;
+    case EventKind::IpiArrived:
+        return MarkerKind::IpiArrived;
+    case EventKind::NotificationProcessed:
+        return MarkerKind::NotificationProcessed;
+    case EventKind::SpuriousNotification:
+        return MarkerKind::Spurious;
+    case EventKind::KernelVector:
+        return MarkerKind::KernelVector;
+    case EventKind::SelfIpi:
+        return MarkerKind::SelfIpi;
+    case EventKind::UserInterruptDelivered:
+        return MarkerKind::Delivered;
+    case EventKind::Uiret:
+        return MarkerKind::Uiret;
+    case EventKind::Stui:
+        return MarkerKind::Stui;
+    case EventKind::Clui:
+        return MarkerKind::Clui;
+    case EventKind::Testui:
+        return MarkerKind::Testui;
+    case EventKind::Blocked:
+        return MarkerKind::Blocked;
+    case EventKind::Woken:
+        return MarkerKind::Woken;
+    case EventKind::Fault:
+        return MarkerKind::Fault;
+    case EventKind::OpDeferred:
+        return MarkerKind::Deferred;
+    default:
+        return MarkerKind::Other;
+    }
+}
+
+namespace {
+std::string hexVector(int v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%x", static_cast<unsigned>(v));
+    return buf;
+}
+} // namespace
+
+std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc) {
+    switch (e.kind) {
+    case EventKind::ContextSwitch:
+        return "\xE2\x86\x92 " + sc.taskName(e.task); // "→ name"
+    case EventKind::SendUipi:
+        return "SENDUIPI";
+    case EventKind::PirPosted:
+        return "PIR +" + std::to_string(e.vector);
+    case EventKind::IpiSent:
+        return "IPI " + hexVector(e.vector);
+    case EventKind::IpiSuppressed:
+        return e.reason == 0 ? "no IPI (SN)" : "no IPI (ON)";
+    case EventKind::IpiArrived:
+        return "IPI " + hexVector(e.vector);
+    case EventKind::NotificationProcessed:
+        return "PIR\xE2\x86\x92UIRR";
+    case EventKind::SpuriousNotification:
+        return "UIS +1";
+    case EventKind::KernelVector:
+        return "kernel " + hexVector(e.vector);
+    case EventKind::SelfIpi:
+        return "self-IPI";
+    case EventKind::UserInterruptDelivered:
+        return "deliver v" + std::to_string(e.vector);
+    case EventKind::Uiret:
+        return "UIRET";
+    case EventKind::Stui:
+        return "STUI";
+    case EventKind::Clui:
+        return "CLUI";
+    case EventKind::Testui:
+        return (e.flags & sim::kFlagCf) ? "TESTUI CF=1" : "TESTUI CF=0";
+    case EventKind::Blocked:
+        return "uintr_wait";
+    case EventKind::Woken:
+        return "woken";
+    case EventKind::Fault:
+        return arch::toString(static_cast<arch::FaultKind>(e.faultKind));
+    case EventKind::OpDeferred:
+        return "waits";
+    case EventKind::WaitReturned:
+        return "wait returns";
+    case EventKind::Exit:
+        return "exit";
+    case EventKind::IpiLost:
+        return "IPI lost";
+    case EventKind::SwitchIgnored:
+        return "switch ignored";
+    default:
+        return std::string(sim::kindName(e.kind));
+    }
+}
+
+std::string markerTooltip(const std::vector<int>& events, const sim::Trace& trace,
+                          const scenario::Scenario& sc) {
+    const sim::TraceEvent& first = trace.events[static_cast<std::size_t>(events.front())];
+    std::string s = formatTime(first.t);
+    if (first.cpu >= 0) s += ", CPU " + std::to_string(first.cpu);
+    s += ", " + sc.taskName(first.task) + ": ";
+    bool head = true;
+    for (int i : events) {
+        const sim::TraceEvent& e = trace.events[static_cast<std::size_t>(i)];
+        if (!head) s += "; ";
+        // Folded events may happen later (xrstors after a slow switch) or concern another task
+        // (xsaves of the outgoing one): say so, or the line would mislead.
+        if (e.t != first.t) s += "at " + formatTime(e.t) + " ";
+        s += sim::kindName(e.kind);
+        if (!head && e.task != first.task) s += " (" + sc.taskName(e.task) + ")";
+        const std::string what = sim::describeEvent(e, sc);
+        if (!what.empty()) s += ": " + what;
+        head = false;
+    }
+    return s;
+}
+
+std::string mergedTooltip(const Marker& first, std::int64_t lastT, int count) {
+    return std::to_string(count) + " \xC3\x97 " + first.label + " on CPU " +
+           std::to_string(first.cpu) + ", " + formatTime(first.t) + " \xE2\x80\x93 " +
+           formatTime(lastT) + " (zoom in to see each)";
+}
+
+} // namespace uintr::render

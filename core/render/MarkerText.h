@@ -1,0 +1,28 @@
+// What a timeline marker says: its kind (shape and colour), the short label drawn beside it, and
+// the one-line tooltip. Kept apart from the geometry so that the wording can change without
+// touching the level-of-detail code, and so that the SVG writer and the QML show the same words.
+#pragma once
+
+#include "render/TimelineGeometry.h"
+#include "scenario/Scenario.h"
+#include "sim/Trace.h"
+
+#include <string>
+#include <vector>
+
+namespace uintr::render {
+
+MarkerKind markerKindOf(sim::EventKind kind);
+
+// "SENDUIPI", "UIS +1", "→ other", "deliver v3"…: a few characters a lecture hall can read.
+std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc);
+
+// "1 300 ns, CPU 0, other: ipi_arrived: vector 0xec reaches …; spurious_notification: …".
+// `events` are the marker's own event and those folded into it, in trace order.
+std::string markerTooltip(const std::vector<int>& events, const sim::Trace& trace,
+                          const scenario::Scenario& sc);
+
+// For a merged marker: "12 × SENDUIPI on CPU 1, 1 000 ns – 1 450 ns (zoom in to see each)".
+std::string mergedTooltip(const Marker& first, std::int64_t lastT, int count);
+
+} // namespace uintr::render

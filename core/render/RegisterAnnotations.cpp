@@ -1,0 +1,69 @@
+#include "render/RegisterAnnotations.h"
+
+#include "arch/Upid.h"
+#include "arch/XsaveUintr.h"
+#include "render/TimelineGeometry.h"
+#include "sim/Recording.h"
+#include "sim/TraceFormat.h"
+
+#include <cstdio>
+
+namespace uintr::render {
+
+namespace {
+
+std::string hex(std::uint64_t v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::string vectors(std::uint64_t bits) {
+    std::string s = "{";
+    for (int v : sim::bitList(bits))
+        s += (s.size() > 1 ? "," : "") + std::to_string(v);
+    return s + "}";
+}
+
+std::string receiverLine(const sim::Simulation& s, int task) {
+    const sim::Machine& m = s.state();
+    const sim::TaskState& t = m.tasks[static_cast<std::size_t>(task)];
+    std::string line = s.scenarioRef().taskName(task) + ":";
+    if (const auto u = arch::Upid::load(m.memory, t.upid)) {
+        line += " UPID ON=" + std::to_string(u->on()) + " SN=" + std::to_string(u->sn()) +
+                " NV=" + hex(u->nv()) + " NDST=" + hex(u->ndst()) + " PIR=" + vectors(u->pir);
+    }
+    // UIRR lives in the MSR while the task runs and in its XSAVE area while it is switched out.
+    if (t.status == sim::TaskStatus::Running && t.cpu >= 0) {
+        const auto& msrs = m.cpus[static_cast<std::size_t>(t.cpu)].lp.msrs;
+        line += "  UIRR=" + vectors(msrs.rr) + "  on CPU " + std::to_string(t.cpu) +
+                " (UINV=" + hex(msrs.uinv()) + ")";
+    } else if (const auto image = arch::XsaveUintr::load(m.memory, t.xsave)) {
+        line += "  UIRR=" + vectors(image->msrs.rr) + "  switched out";
+    }
+    return line;
+}
+
+} // namespace
+
+std::vector<RegisterAnnotation> registerAnnotations(const scenario::Scenario& sc,
+                                                    const std::vector<std::int64_t>& instants) {
+    std::vector<RegisterAnnotation> out;
+    if (instants.empty()) return out;
+    const sim::Recording recording(sc);
+    for (std::int64_t t : instants) {
+        RegisterAnnotation a;
+        a.t = t;
+        const sim::Simulation s = recording.stateAt(t);
+        for (std::size_t i = 0; i < sc.tasks.size(); ++i)
+            if (sc.tasks[i].receiver) a.lines.push_back(receiverLine(s, static_cast<int>(i)));
+        for (const auto& f : s.inFlight())
+            a.lines.push_back("IPI " + hex(f.vector) + " in flight to CPU " +
+                              std::to_string(f.cpu) + ", lands at " + formatTime(f.arrival));
+        if (a.lines.empty()) a.lines.push_back("no receiver");
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+} // namespace uintr::render

@@ -1,0 +1,164 @@
+// sim::Recording's time travel (Recording.h): the state after step N, rebuilt from a checkpoint
+// and a short replay, must be the machine a fresh simulation has after exactly N steps, for any
+// checkpoint interval; stateAt(t) is the state after everything at or before t. Compared: every
+// byte of simulated memory (UPIDs, UITTs, XSAVE areas, user stacks), every logical processor
+// (MSRs, UIF, CPL, RIP/RSP/RFLAGS, local APIC), the per-CPU and per-task kernel state, the clock.
+#include "ScenarioBuilder.h"
+#include "arch/PhysicalMemory.h"
+#include "sim/Recording.h"
+
+#include <QObject>
+#include <QTest>
+
+using namespace uintr;
+using namespace uintr::test;
+
+namespace {
+
+// The bytes of one region of simulated memory: its size is found by probing, since the region
+// grows only by allocation and readBytes() returns nothing past its end.
+std::vector<std::uint8_t> region(const arch::PhysicalMemory& m, std::uint64_t base) {
+    std::size_t lo = 0, hi = 1;
+    while (m.contains(base, hi)) {
+        lo = hi;
+        hi *= 2;
+    }
+    while (hi - lo > 1) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        (m.contains(base, mid) ? lo : hi) = mid;
+    }
+    return lo ? m.readBytes(base, lo) : std::vector<std::uint8_t>{};
+}
+
+QString compareMachines(const sim::Simulation& a, const sim::Simulation& b) {
+    if (a.steps() != b.steps()) return QStringLiteral("steps differ");
+    if (a.now() != b.now()) return QStringLiteral("time differs");
+    if (a.eventCount() != b.eventCount()) return QStringLiteral("event count differs");
+    const auto& x = a.state();
+    const auto& y = b.state();
+    using PM = arch::PhysicalMemory;
+    if (region(x.memory, PM::kKernelBase) != region(y.memory, PM::kKernelBase))
+        return QStringLiteral("kernel memory differs");
+    if (region(x.memory, PM::kUserBase) != region(y.memory, PM::kUserBase))
+        return QStringLiteral("user memory differs");
+    if (x.cpus.size() != y.cpus.size()) return QStringLiteral("CPU count differs");
+    for (std::size_t i = 0; i < x.cpus.size(); ++i) {
+        const auto& c = x.cpus[i];
+        const auto& d = y.cpus[i];
+        if (!(c.lp == d.lp)) return QStringLiteral("CPU %1: logical processor differs").arg(i);
+        if (c.task != d.task || c.stateOwner != d.stateOwner || c.switching != d.switching ||
+            c.switchTarget != d.switchTarget || c.switchDoneAt != d.switchDoneAt ||
+            c.uis != d.uis || c.kernelNotifications != d.kernelNotifications ||
+            c.pendingSwitches != d.pendingSwitches || c.lastUinvChange != d.lastUinvChange)
+            return QStringLiteral("CPU %1: kernel state differs").arg(i);
+    }
+    for (std::size_t i = 0; i < x.tasks.size(); ++i) {
+        const auto& t = x.tasks[i];
+        const auto& u = y.tasks[i];
+        if (t.status != u.status || t.cpu != u.cpu || t.rip != u.rip || t.rsp != u.rsp ||
+            t.rflags != u.rflags || t.inHandler != u.inHandler ||
+            t.handlerEndsAt != u.handlerEndsAt || t.handlerRemaining != u.handlerRemaining ||
+            t.deferred != u.deferred || t.pirCause != u.pirCause || t.uirrCause != u.uirrCause)
+            return QStringLiteral("task %1 differs").arg(i);
+    }
+    const auto pa = a.pending();
+    const auto pb = b.pending();
+    for (std::size_t i = 0; i < pa.size(); ++i)
+        if (pa[i].pir != pb[i].pir || pa[i].uirr != pb[i].uirr)
+            return QStringLiteral("pending vectors differ");
+    const auto fa = a.inFlight();
+    const auto fb = b.inFlight();
+    if (fa.size() != fb.size()) return QStringLiteral("in-flight IPIs differ");
+    for (std::size_t i = 0; i < fa.size(); ++i)
+        if (fa[i].arrival != fb[i].arrival || fa[i].cpu != fb[i].cpu)
+            return QStringLiteral("in-flight IPIs differ");
+    return {};
+}
+
+} // namespace
+
+class TestRecording : public QObject {
+    Q_OBJECT
+  private slots:
+    void stateAfterStep_data();
+    void stateAfterStep();
+    void stateAt_data();
+    void stateAt();
+    void recordingMatchesPlainRun();
+};
+
+void TestRecording::stateAfterStep_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("every");
+    for (const char* f :
+         {"seed-race.json", "context-switch-window.json", "two-vectors-highest-first.json",
+          "uintr-wait-wakeup.json", "variant-misc-restore-bug.json", "migration-in-flight.json"})
+        for (int every : {1, 7, 256})
+            QTest::addRow("%s every %d", f, every) << f << every;
+}
+
+// Every step from 0 to the end (and one past it, which clamps).
+void TestRecording::stateAfterStep() {
+    QFETCH(QString, file);
+    QFETCH(int, every);
+    const auto sc = loadScenario(file.toStdString());
+    const sim::Recording rec(sc, static_cast<std::uint32_t>(every));
+    QVERIFY(rec.steps() > 5);
+    sim::Simulation fresh(rec.scenario());
+    for (std::uint32_t step = 0; step <= rec.steps(); ++step) {
+        if (step > 0) QVERIFY(fresh.step());
+        const QString diff = compareMachines(rec.stateAfterStep(step), fresh);
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("step %1: %2").arg(step).arg(diff)));
+    }
+    QVERIFY(!fresh.step());
+    QVERIFY(compareMachines(rec.stateAfterStep(rec.steps() + 10), fresh).isEmpty());
+}
+
+// stateAt(t) = the state after the last step whose time is <= t: a fresh run stopped there has
+// done everything at t and nothing after it.
+void TestRecording::stateAt_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("every");
+    QTest::addColumn<qint64>("t");
+    for (int every : {1, 7, 256})
+        for (qint64 t : {0LL, 999LL, 1000LL, 1100LL, 1299LL, 1300LL, 3000LL, 3300LL, 1000000LL})
+            QTest::addRow("seed-race every %d at %lld", every, static_cast<long long>(t))
+                << "seed-race.json" << every << t;
+    for (qint64 t : {1200LL, 1349LL, 1350LL, 1600LL})
+        QTest::addRow("context-switch-window at %lld", static_cast<long long>(t))
+            << "context-switch-window.json" << 7 << t;
+}
+
+void TestRecording::stateAt() {
+    QFETCH(QString, file);
+    QFETCH(int, every);
+    QFETCH(qint64, t);
+    const sim::Recording rec(loadScenario(file.toStdString()), static_cast<std::uint32_t>(every));
+    sim::Simulation fresh(rec.scenario());
+    // Step while the next step would still happen at or before t.
+    while (!fresh.finished()) {
+        sim::Simulation probe = fresh;
+        if (!probe.step() || probe.now() > t) break;
+        fresh = probe;
+    }
+    const auto at = rec.stateAt(t);
+    QCOMPARE(at.steps(), fresh.steps());
+    QCOMPARE(rec.lastStepAtOrBefore(t), fresh.steps());
+    QVERIFY(at.now() <= t);
+    const QString diff = compareMachines(at, fresh);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+}
+
+// The recording's trace and summary are those of a plain run.
+void TestRecording::recordingMatchesPlainRun() {
+    for (const char* f : {"seed-race.json", "senduipi-faults.json", "no-uintr-feature.json"}) {
+        const auto sc = loadScenario(f);
+        const auto plain = runScenario(sc);
+        const sim::Recording rec(sc, 3);
+        QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
+                 sim::traceToJson(plain.trace, plain.summary, sc));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestRecording)
+#include "tst_recording.moc"

@@ -1,0 +1,334 @@
+// The timeline geometry both the screen and the SVG export draw (render/TimelineGeometry.h).
+// Expected times come from the seed race as uintr-reference.md §6 tells it (switch-out 1100,
+// IPI sent 1000 with 300 ns latency → spurious at 1300, switch-in 3000, self-IPI lands 3300),
+// never from reading the implementation's output back.
+#include "render/TimelineGeometry.h"
+#include "scenario/ScenarioIO.h"
+#include "scenario/StressScenario.h"
+#include "sim/Simulation.h"
+
+#include <QObject>
+#include <QTest>
+#include <algorithm>
+#include <chrono>
+
+using namespace uintr;
+using render::MarkerKind;
+using render::SegmentKind;
+
+namespace {
+
+scenario::Scenario loadScenario(const char* relative) {
+    auto r = scenario::loadScenarioFile(std::string(UINTR_SOURCE_DIR "/") + relative);
+    if (!r.ok()) qFatal("cannot load %s: %s", relative, r.error->toString().c_str());
+    return *r.scenario;
+}
+
+sim::Trace runTrace(const scenario::Scenario& sc) {
+    sim::Trace trace;
+    sim::Simulation s(sc);
+    s.setTrace(&trace);
+    s.run();
+    return trace;
+}
+
+std::vector<render::Segment> segmentsOf(const render::TimelineGeometry& g, int cpu,
+                                        SegmentKind only) {
+    std::vector<render::Segment> out;
+    for (const auto& s : g.segments)
+        if (s.cpu == cpu && s.kind == only) out.push_back(s);
+    return out;
+}
+
+std::size_t itemCount(const render::TimelineGeometry& g) {
+    return g.segments.size() + g.markers.size() + g.arrows.size();
+}
+
+// Everything that distinguishes two geometries, as text, for the determinism check.
+std::string fingerprint(const render::TimelineGeometry& g) {
+    std::string s;
+    for (const auto& x : g.segments)
+        s += std::to_string(x.t0) + "," + std::to_string(x.t1) + "," + std::to_string(x.x0) +
+             x.label + std::to_string(x.merged) + ";";
+    for (const auto& m : g.markers)
+        s += std::to_string(m.event) + "," + std::to_string(m.x) + m.tooltip + ";";
+    for (const auto& a : g.arrows)
+        s += std::to_string(a.sentEvent) + "," + std::to_string(a.x1) + ";";
+    for (const auto& t : g.ticks)
+        s += t.label + std::to_string(t.x) + ";";
+    return s;
+}
+
+} // namespace
+
+class TstTimelineGeometry : public QObject {
+    Q_OBJECT
+
+    scenario::Scenario seed_;
+    sim::Trace seedTrace_;
+
+  private slots:
+    void initTestCase() {
+        seed_ = loadScenario("scenarios/seed-race.json");
+        seedTrace_ = runTrace(seed_);
+    }
+
+    void lanesTopToBottomBelowTheRuler() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        QCOMPARE(layout.cpuCount(), 2);
+        const auto g = layout.layout(layout.fit(1600));
+        QCOMPARE(g.lanes.size(), std::size_t{2});
+        QCOMPARE(g.lanes[0].label, std::string("CPU 0"));
+        QVERIFY(g.lanes[0].y0 >= g.viewport.rulerHeight);
+        QVERIFY(g.lanes[1].y0 >= g.lanes[0].y1);
+        QVERIFY(g.height >= g.lanes[1].y1);
+    }
+
+    void cpu0RunsReceiverOtherReceiver() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        QCOMPARE(layout.endTime(), std::int64_t{3500}); // the handler's UIRET (3300 + 200)
+        const auto g = layout.layout(layout.fit(1600));
+        const auto tasks = segmentsOf(g, 0, SegmentKind::Task);
+        QCOMPARE(tasks.size(), std::size_t{3});
+        QCOMPARE(tasks[0].label, std::string("receiver"));
+        QCOMPARE(tasks[0].t0, std::int64_t{0});
+        QCOMPARE(tasks[0].t1, std::int64_t{1100});
+        QCOMPARE(tasks[1].label, std::string("other"));
+        QCOMPARE(tasks[1].t0, std::int64_t{1100});
+        QCOMPARE(tasks[1].t1, std::int64_t{3000});
+        QCOMPARE(tasks[2].label, std::string("receiver"));
+        QCOMPARE(tasks[2].t0, std::int64_t{3000});
+        QCOMPARE(tasks[2].t1, std::int64_t{3500});
+        QCOMPARE(tasks[0].task, seed_.findTask("receiver"));
+        QCOMPARE(tasks[0].x0, g.viewport.labelWidth);
+        QVERIFY(tasks[0].x1 == tasks[1].x0);
+        // The sender runs the whole run on CPU 1; there is no idle on either lane.
+        const auto sender = segmentsOf(g, 1, SegmentKind::Task);
+        QCOMPARE(sender.size(), std::size_t{1});
+        QCOMPARE(sender[0].label, std::string("sender"));
+        QVERIFY(segmentsOf(g, 0, SegmentKind::Idle).empty());
+    }
+
+    void handlerFromDeliveryToUiret() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        const auto handlers = segmentsOf(g, 0, SegmentKind::Handler);
+        QCOMPARE(handlers.size(), std::size_t{1});
+        QCOMPARE(handlers[0].t0, std::int64_t{3300});
+        QCOMPARE(handlers[0].t1, std::int64_t{3500});
+        QCOMPARE(handlers[0].label, std::string("handler v3"));
+        QVERIFY(handlers[0].y0 > g.lanes[0].y0 && handlers[0].y1 <= g.lanes[0].y1);
+    }
+
+    void spuriousMarkerAt1300OnCpu0() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        int spurious = 0;
+        for (const auto& m : g.markers) {
+            if (m.kind != MarkerKind::Spurious) continue;
+            ++spurious;
+            QCOMPARE(m.t, std::int64_t{1300});
+            QCOMPARE(m.cpu, 0);
+            QCOMPARE(m.label, std::string("UIS +1"));
+            QVERIFY(m.tooltip.find("1 300 ns") != std::string::npos);
+            QVERIFY(m.tooltip.find("CPU 0") != std::string::npos);
+            QVERIFY(m.tooltip.find("spurious_notification") != std::string::npos);
+            // The arrival is folded into the marker of its outcome.
+            QVERIFY(m.tooltip.find("ipi_arrived") != std::string::npos);
+            QVERIFY(m.x > g.viewport.labelWidth);
+            QCOMPARE(m.y, (g.lanes[0].y0 + g.lanes[0].y1) / 2);
+        }
+        QCOMPARE(spurious, 1);
+    }
+
+    void draggableMarkersNameTheirEntry() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        int switches = 0, sends = 0;
+        for (const auto& m : g.markers) {
+            if (m.kind == MarkerKind::ContextSwitch) {
+                ++switches;
+                QVERIFY(m.entry >= 0);
+                QCOMPARE(seed_.timeline[static_cast<std::size_t>(m.entry)].at, m.t);
+            }
+            if (m.kind == MarkerKind::SendUipi) {
+                ++sends;
+                QCOMPARE(m.entry, seed_.findEntry("send"));
+                // pir_posted and ipi_sent are named in the SENDUIPI's tooltip.
+                QVERIFY(m.tooltip.find("pir_posted") != std::string::npos);
+                QVERIFY(m.tooltip.find("ipi_sent") != std::string::npos);
+            }
+            if (m.kind == MarkerKind::Spurious || m.kind == MarkerKind::Delivered)
+                QCOMPARE(m.entry, -1);
+        }
+        QCOMPARE(switches, 4);
+        QCOMPARE(sends, 1);
+    }
+
+    void everyEventIsReachable() {
+        // Each event is a marker or is named in the tooltip of one, at its own instant or
+        // flagged "at …" (a fold never hides an event).
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        std::size_t named = 0;
+        for (const auto& m : g.markers) {
+            std::size_t from = 0;
+            while ((from = m.tooltip.find(':', from)) != std::string::npos)
+                ++from, ++named;
+        }
+        QVERIFY(g.markers.size() < seedTrace_.events.size()); // folding happened
+        QVERIFY(named >= seedTrace_.events.size());
+    }
+
+    void arrowsFromSendToArrival() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        QCOMPARE(g.arrows.size(), std::size_t{2});
+        const auto& ipi = g.arrows[0];
+        QCOMPARE(ipi.fromCpu, 1);
+        QCOMPARE(ipi.toCpu, 0);
+        QCOMPARE(ipi.t0, std::int64_t{1000});
+        QCOMPARE(ipi.t1, std::int64_t{1300});
+        QVERIFY(ipi.spurious);
+        QVERIFY(!ipi.self);
+        QVERIFY(ipi.arrivedEvent >= 0);
+        // From the top of CPU 1's lane up to the bottom of CPU 0's.
+        QCOMPARE(ipi.y0, g.lanes[1].y0);
+        QCOMPARE(ipi.y1, g.lanes[0].y1);
+        const auto& self = g.arrows[1];
+        QVERIFY(self.self);
+        QCOMPARE(self.fromCpu, 0);
+        QCOMPARE(self.toCpu, 0);
+        QCOMPARE(self.t0, std::int64_t{3000});
+        QCOMPARE(self.t1, std::int64_t{3300});
+        QVERIFY(!self.spurious);
+        QVERIFY(self.x1 > self.x0);
+    }
+
+    void viewportCulls() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        render::Viewport v = layout.fit(1600);
+        v.t0 = 1200;
+        v.t1 = 2000;
+        const auto g = layout.layout(v);
+        // Only CPU 0's "other" and CPU 1's sender are under the window, clipped to it.
+        QCOMPARE(segmentsOf(g, 0, SegmentKind::Task).size(), std::size_t{1});
+        QCOMPARE(segmentsOf(g, 0, SegmentKind::Task)[0].label, std::string("other"));
+        for (const auto& s : g.segments) {
+            QVERIFY(s.x0 >= v.labelWidth);
+            QVERIFY(s.x1 <= v.width);
+        }
+        QCOMPARE(g.markers.size(), std::size_t{1}); // UIS +1 at 1300
+        QCOMPARE(g.markers[0].kind, MarkerKind::Spurious);
+        // The 1000 → 1300 IPI crosses the window's start: it is kept.
+        QCOMPARE(g.arrows.size(), std::size_t{1});
+        QVERIFY(g.arrows[0].x0 < v.labelWidth);
+        for (const auto& t : g.ticks)
+            QVERIFY(t.t >= v.t0 && t.t <= v.t1);
+    }
+
+    void viewportTimeAtInvertsXOf() {
+        render::Viewport v;
+        v.t0 = 500;
+        v.t1 = 4500;
+        v.width = 1110;
+        QCOMPARE(v.scale(), 0.25);
+        QCOMPARE(v.xOf(500), v.labelWidth);
+        QCOMPARE(v.timeAt(v.xOf(1234)), std::int64_t{1234});
+        QCOMPARE(v.timeAt(v.labelWidth + 100), std::int64_t{900});
+    }
+
+    void formatTimeSpellings_data() {
+        QTest::addColumn<qint64>("ns");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << qint64(0) << "0 ns";
+        QTest::newRow("ns") << qint64(300) << "300 ns";
+        QTest::newRow("grouped") << qint64(1300) << "1 300 ns";
+        QTest::newRow("µs") << qint64(12'500) << "12.5 µs";
+        QTest::newRow("µs-whole") << qint64(20'000) << "20 µs";
+        QTest::newRow("ms") << qint64(12'000'000) << "12 ms";
+        QTest::newRow("negative") << qint64(-1300) << "-1 300 ns";
+    }
+    void formatTimeSpellings() {
+        QFETCH(qint64, ns);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(render::formatTime(ns)), text);
+    }
+
+    void rulerTicksAreRound() {
+        const render::TimelineLayout layout(seed_, seedTrace_);
+        const auto g = layout.layout(layout.fit(1600));
+        int majors = 0;
+        for (const auto& t : g.ticks)
+            if (t.major) {
+                ++majors;
+                QVERIFY(t.t % 500 == 0);
+                QVERIFY(!t.label.empty());
+            }
+        QVERIFY(majors >= 4 && majors <= 15);
+    }
+
+    void slowSwitchIsAKernelSegment() {
+        scenario::Scenario sc = seed_;
+        sc.kernel.contextSwitchNs = 150;
+        const auto trace = runTrace(sc);
+        const render::TimelineLayout layout(sc, trace);
+        const auto g = layout.layout(layout.fit(1600));
+        const auto kernel = segmentsOf(g, 0, SegmentKind::Kernel);
+        QCOMPARE(kernel.size(), std::size_t{2});
+        QCOMPARE(kernel[0].t0, std::int64_t{1100});
+        QCOMPARE(kernel[0].t1, std::int64_t{1250});
+        const auto tasks = segmentsOf(g, 0, SegmentKind::Task);
+        QCOMPARE(tasks[1].t0, std::int64_t{1250}); // "other" runs once the switch is done
+    }
+
+    void deterministic() {
+        const render::TimelineLayout a(seed_, seedTrace_);
+        const sim::Trace again = runTrace(seed_);
+        const render::TimelineLayout b(seed_, again);
+        QCOMPARE(fingerprint(a.layout(a.fit(1600))), fingerprint(b.layout(b.fit(1600))));
+    }
+
+    void levelOfDetailBoundsAMillionEvents() {
+        scenario::StressShape shape;
+        shape.cpus = 4;
+        shape.entries = 250'000;
+        shape.periodNs = 500;
+        const scenario::Scenario sc = scenario::makeStressScenario(shape);
+        const sim::Trace trace = runTrace(sc);
+        QVERIFY2(trace.events.size() >= 1'000'000,
+                 qPrintable(QString::number(trace.events.size())));
+
+        const auto start = std::chrono::steady_clock::now();
+        const render::TimelineLayout layout(sc, trace);
+        const auto built = std::chrono::steady_clock::now();
+        const auto g = layout.layout(layout.fit(1600));
+        const auto laidOut = std::chrono::steady_clock::now();
+        qInfo("%zu events -> %zu segments, %zu markers, %zu arrows; build %lld ms, layout %lld ms",
+              trace.events.size(), g.segments.size(), g.markers.size(), g.arrows.size(),
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(built - start).count()),
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(laidOut - built).count()));
+        QVERIFY2(itemCount(g) < 10'000, qPrintable(QString::number(itemCount(g))));
+        std::size_t merged = 0;
+        for (const auto& m : g.markers)
+            merged += static_cast<std::size_t>(m.merged);
+        QVERIFY(merged > 100'000); // the merged items still account for the events
+
+        // A narrow window far into the run: only what is there, at full detail.
+        render::Viewport v = layout.fit(1600);
+        v.t0 = layout.endTime() / 2;
+        v.t1 = v.t0 + 5'000;
+        const auto zoomed = layout.layout(v);
+        QVERIFY(!zoomed.markers.empty());
+        QVERIFY(itemCount(zoomed) < 400);
+        for (const auto& m : zoomed.markers) {
+            QCOMPARE(m.merged, 1);
+            QVERIFY(m.t >= v.t0 && m.t <= v.t1);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TstTimelineGeometry)
+#include "tst_timeline_geometry.moc"
