@@ -74,6 +74,7 @@ class TestCli : public QObject {
     void shippedScenarios();
     void exitCodes_data();
     void exitCodes();
+    void exploreWindows();
     void errorNamesThePlace_data();
     void errorNamesThePlace();
     void runJsonIsTheContract();
@@ -212,6 +213,40 @@ void TestCli::exitCodes_data() {
     row("--set with validate", {"validate", seed, "--set", "send.at=5"}, "", none, 2, Err::Usage);
     row("two scenarios", {"run", seed, seed}, "", none, 2, Err::Usage);
     row("--set without a value", {"run", seed, "--set"}, "", none, 2, Err::Usage);
+    // explore (cli.md): --vary is required and only for explore; an unknown id is bad input.
+    row("explore ok", {"explore", seed, "--vary", "switch-out"}, "", none, 0, Err::None);
+    row("explore --json ok", {"explore", seed, "--vary", "send", "--json"}, "", none, 0, Err::None);
+    row("explore without --vary", {"explore", seed}, "", none, 2, Err::Usage);
+    row("explore: unknown id", {"explore", seed, "--vary", "nosuch"}, "", none, 2, Err::Usage);
+    row("explore: --to before --from",
+        {"explore", seed, "--vary", "send", "--from", "9", "--to", "3"}, "", none, 2, Err::Usage);
+    row("explore: bad --from", {"explore", seed, "--vary", "send", "--from", "x"}, "", none, 2,
+        Err::Usage);
+    row("--vary with run", {"run", seed, "--vary", "send"}, "", none, 2, Err::Usage);
+    row("--from with run", {"run", seed, "--from", "5"}, "", none, 2, Err::Usage);
+}
+
+// cli.md `explore --json`: sweeping the seed race's switch-out over its span gives the race
+// window of the contract's example — switched out in [1000, 1299] ns, the IPI of 1000 ns (300 ns
+// of latency) arrives after the switch: one spurious, one delivered; outside it, none spurious.
+void TestCli::exploreWindows() {
+    const auto o =
+        runSim({"explore", "scenarios/seed-race.json", "--vary", "switch-out", "--json"});
+    QCOMPARE(o.code, 0);
+    QJsonParseError e;
+    const auto doc = QJsonDocument::fromJson(o.out, &e);
+    QCOMPARE(e.error, QJsonParseError::NoError);
+    QCOMPARE(doc.object().value("vary").toString(), QStringLiteral("switch-out"));
+    const auto windows = doc.object().value("windows").toArray();
+    QCOMPARE(windows.size(), 3);
+    const int expected[3][4] = {{0, 999, 0, 1}, {1000, 1299, 1, 1}, {1300, 3000, 0, 1}};
+    for (int i = 0; i < 3; ++i) {
+        const auto w = windows[i].toObject();
+        QCOMPARE(w.value("from").toInt(), expected[i][0]);
+        QCOMPARE(w.value("to").toInt(), expected[i][1]);
+        QCOMPARE(w.value("spurious").toInt(), expected[i][2]);
+        QCOMPARE(w.value("delivered").toInt(), expected[i][3]);
+    }
 }
 
 void TestCli::exitCodes() {

@@ -559,7 +559,8 @@ void TstScenarioIo::builtInCode() {
     wait.op = OpKind::UintrWait;
     s.timeline = {on, wait};
     s.narration = {{10, "blocks in uintr_wait — UPID.NV becomes the kernel vector"}};
-    s.expect = nlohmann::ordered_json::parse(R"({ "spurious": 1, "events": [{ "a": [true, null] }] })");
+    s.expect =
+        nlohmann::ordered_json::parse(R"({ "spurious": 1, "events": [{ "a": [true, null] }] })");
     const std::string saved = saveScenarioText(s);
     QVERIFY(saved.find("Wait → wake") != std::string::npos);
     QVERIFY(saved.find("\"spurious\": 1") < saved.find("\"a\": [")); // expect kept as written
@@ -789,16 +790,16 @@ void TstScenarioIo::sizeLimits_data() {
     QTest::newRow("text of kMaxTextBytes") << text(limits::kMaxTextBytes) << ""
                                            << "";
     const auto nested = [&](int depth) {
-        return QByteArray::fromStdString(
-            doc + tasks + "\"timeline\": [], \"expect\": { \"events\": [ { \"x\": " +
-            std::string(std::size_t(depth), '[') + std::string(std::size_t(depth), ']') +
-            " } ] } }");
+        return QByteArray::fromStdString(doc + tasks +
+                                         "\"timeline\": [], \"expect\": { \"events\": [ { \"x\": " +
+                                         std::string(std::size_t(depth), '[') +
+                                         std::string(std::size_t(depth), ']') + " } ] } }");
     };
     // Depth counts every array and object: the document (1), "expect" (2), its "events" list (3)
     // and the pattern object (4) included.
-    QTest::newRow("nested 129 deep") << nested(125)
-                                     << "/expect/events/0/x" + QString("/0").repeated(124)
-                                     << "nested deeper than 128 levels";
+    QTest::newRow("nested 129 deep")
+        << nested(125) << "/expect/events/0/x" + QString("/0").repeated(124)
+        << "nested deeper than 128 levels";
     QTest::newRow("nested 128 deep") << nested(124) << ""
                                      << "";
 }
