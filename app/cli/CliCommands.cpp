@@ -3,44 +3,37 @@
 #include "CliInput.h"
 #include "analysis/Expectations.h"
 #include "analysis/Verdict.h"
-#include "sim/Simulation.h"
-#include "sim/Summary.h"
+#include "sim/Run.h"
 #include "sim/TraceFormat.h"
 
 #include <iostream>
+#include <optional>
 
 namespace uintr::cli {
 
 namespace {
-struct Run {
-    sim::Trace trace;
-    sim::RunSummary summary;
-    bool hitLimit = false;
-};
-
-Run simulate(const scenario::Scenario& sc) {
-    Run r;
-    sim::Simulation s(sc);
-    s.setTrace(&r.trace);
-    s.run();
-    r.hitLimit = s.hitStepLimit();
-    r.summary = sim::summarize(r.trace, s);
-    return r;
-}
-} // namespace
-
-int runCommand(const Options& o) {
-    const auto in = loadWithOverrides(o.scenarioPath, o.sets);
+// Loads the scenario (with --set) and runs it; prints the error and returns the exit code when
+// either fails.
+std::optional<int> loadAndRun(const Options& o, LoadedScenario& in, sim::RunResult& run) {
+    in = loadWithOverrides(o.scenarioPath, o.sets);
     if (!in.scenario) {
         std::cerr << in.error << "\n";
         return BadInput;
     }
-    const Run r = simulate(*in.scenario);
-    if (r.hitLimit) {
+    run = sim::runScenario(*in.scenario);
+    if (run.hitStepLimit) {
         std::cerr << o.scenarioPath << ": internal error: the run exceeded "
                   << sim::Simulation::kStepLimit << " steps\n";
         return InternalError;
     }
+    return std::nullopt;
+}
+} // namespace
+
+int runCommand(const Options& o) {
+    LoadedScenario in;
+    sim::RunResult r;
+    if (auto failed = loadAndRun(o, in, r)) return *failed;
     if (o.json) {
         std::cout << sim::traceToJson(r.trace, r.summary, *in.scenario);
     } else {
@@ -52,16 +45,9 @@ int runCommand(const Options& o) {
 }
 
 int checkCommand(const Options& o) {
-    const auto in = loadWithOverrides(o.scenarioPath, o.sets);
-    if (!in.scenario) {
-        std::cerr << in.error << "\n";
-        return BadInput;
-    }
-    const Run r = simulate(*in.scenario);
-    if (r.hitLimit) {
-        std::cerr << o.scenarioPath << ": internal error: step limit exceeded\n";
-        return InternalError;
-    }
+    LoadedScenario in;
+    sim::RunResult r;
+    if (auto failed = loadAndRun(o, in, r)) return *failed;
     if (!in.scenario->expect) {
         std::cout << o.scenarioPath << ": no expect block: nothing to check\n";
         return Ok;

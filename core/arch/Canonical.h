@@ -10,7 +10,9 @@ constexpr bool isCanonical(std::uint64_t address) {
     return top == 0 || top == -1;
 }
 
-constexpr std::uint64_t bit(unsigned n) { return std::uint64_t{1} << n; }
+constexpr std::uint64_t bit(unsigned n) {
+    return std::uint64_t{1} << n;
+}
 
 // Highest set bit, for "the highest vector first" (UIRR, APIC IRR/ISR). -1 when none.
 constexpr int highestBit(std::uint64_t value) {

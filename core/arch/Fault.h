@@ -46,7 +46,11 @@ const char* describe(FaultReason reason);
 
 using MaybeFault = std::optional<Fault>;
 
-inline Fault ud(FaultReason r) { return {FaultKind::UD, r}; }
-inline Fault gp(FaultReason r) { return {FaultKind::GP, r}; }
+inline Fault ud(FaultReason r) {
+    return {FaultKind::UD, r};
+}
+inline Fault gp(FaultReason r) {
+    return {FaultKind::GP, r};
+}
 
 } // namespace uintr::arch

@@ -10,7 +10,7 @@
 namespace uintr::arch {
 
 class LocalApic {
-public:
+  public:
     // An interrupt message arrives (IPI or self-IPI): it is requested in IRR.
     void accept(std::uint8_t vector) { set(irr_, vector); }
 
@@ -35,7 +35,7 @@ public:
 
     friend bool operator==(const LocalApic&, const LocalApic&) = default;
 
-private:
+  private:
     using Bits = std::array<std::uint64_t, 4>;
     static void set(Bits& b, std::uint8_t v) { b[v / 64] |= std::uint64_t{1} << (v % 64); }
     static void clear(Bits& b, std::uint8_t v) { b[v / 64] &= ~(std::uint64_t{1} << (v % 64)); }

@@ -26,7 +26,8 @@ Result<std::uint64_t> LogicalProcessor::rdmsr(std::uint32_t number) const {
     return gp(FaultReason::UnknownMsr);
 }
 
-Result<SendUipiOutcome> LogicalProcessor::senduipi(std::uint64_t reg, PhysicalMemory& memory) const {
+Result<SendUipiOutcome> LogicalProcessor::senduipi(std::uint64_t reg,
+                                                   PhysicalMemory& memory) const {
     // §2.1: the #UD conditions; a disabled TT is #UD, not #GP.
     if (auto f = userInstructionAllowed()) return *f;
     if (!msrs.ttValid()) return ud(FaultReason::SendDisabled);
@@ -137,7 +138,8 @@ Result<DeliveryOutcome> LogicalProcessor::deliver(PhysicalMemory& memory) {
         if (!memory.contains(newRsp - 32 + 8 * i, 8))
             return Fault{FaultKind::PF, FaultReason::UnmappedAddress};
     newRsp -= 32;
-    for (int i = 0; i < 4; ++i) (void)memory.write64(newRsp + 8 * i, frame[i]);
+    for (int i = 0; i < 4; ++i)
+        (void)memory.write64(newRsp + 8 * i, frame[i]);
     msrs.rr &= ~bit(static_cast<unsigned>(vector));
     rsp = newRsp;
     rflags &= ~(rflags::TF | rflags::RF);

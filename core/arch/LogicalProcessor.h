@@ -33,7 +33,7 @@ struct SendUipiOutcome {
     std::uint64_t upidAddress = 0;
     Upid upidBefore;
     Upid upidAfter;
-    bool notify = false;            // an IPI must be sent (ON and SN were both clear)
+    bool notify = false; // an IPI must be sent (ON and SN were both clear)
     Suppression suppression = Suppression::None;
     std::uint8_t notificationVector = 0; // UPID.NV
     std::uint32_t destinationApicId = 0; // from UPID.NDST in the sender's APIC mode
@@ -55,7 +55,7 @@ struct TestUiOutcome {
 };
 
 class LogicalProcessor {
-public:
+  public:
     std::uint32_t apicId = 0;
     ApicMode apicMode = ApicMode::X2Apic;
     bool cpuidUintr = true; // CPUID.(EAX=7,ECX=0):EDX[5]
@@ -83,9 +83,7 @@ public:
 
     // §3 identification: an interrupt the core has taken is a user-interrupt notification when
     // CR4.UINTR = 1 and its vector equals UINV; otherwise it goes through the IDT.
-    bool isUserNotification(std::uint8_t vector) const {
-        return cr4Uintr && vector == msrs.uinv();
-    }
+    bool isUserNotification(std::uint8_t vector) const { return cr4Uintr && vector == msrs.uinv(); }
     // §3 processing (any CPL): EOI, then atomically clear ON and move PIR into UIRR.
     Result<NotificationOutcome> processNotification(PhysicalMemory& memory);
 
@@ -100,7 +98,7 @@ public:
 
     friend bool operator==(const LogicalProcessor&, const LogicalProcessor&) = default;
 
-private:
+  private:
     MaybeFault userInstructionAllowed() const;
 };
 

@@ -30,15 +30,30 @@ std::optional<std::uint64_t> PhysicalMemory::read64(std::uint64_t address) const
     const std::uint8_t* p = locate(address, 8);
     if (!p) return std::nullopt;
     std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+    for (int i = 7; i >= 0; --i)
+        v = (v << 8) | p[i];
     return v;
 }
 
 MaybeFault PhysicalMemory::write64(std::uint64_t address, std::uint64_t value) {
     auto* p = const_cast<std::uint8_t*>(locate(address, 8));
     if (!p) return Fault{FaultKind::PF, FaultReason::UnmappedAddress};
-    for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(value >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        p[i] = static_cast<std::uint8_t>(value >> (8 * i));
     return std::nullopt;
+}
+
+std::optional<std::array<std::uint64_t, 2>> PhysicalMemory::read128(std::uint64_t address) const {
+    const auto low = read64(address);
+    const auto high = read64(address + 8);
+    if (!low || !high) return std::nullopt;
+    return std::array<std::uint64_t, 2>{*low, *high};
+}
+
+MaybeFault PhysicalMemory::write128(std::uint64_t address, std::uint64_t low, std::uint64_t high) {
+    if (!contains(address, 16)) return Fault{FaultKind::PF, FaultReason::UnmappedAddress};
+    (void)write64(address, low);
+    return write64(address + 8, high);
 }
 
 std::vector<std::uint8_t> PhysicalMemory::readBytes(std::uint64_t address, std::size_t size) const {

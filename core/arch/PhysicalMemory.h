@@ -6,6 +6,7 @@
 
 #include "arch/Fault.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -14,7 +15,7 @@
 namespace uintr::arch {
 
 class PhysicalMemory {
-public:
+  public:
     // Kernel allocations (UPID, UITT, XSAVE areas) sit in the direct map, as in Linux; user
     // stacks sit in the lower canonical half.
     static constexpr std::uint64_t kKernelBase = 0xffff888000100000ULL;
@@ -28,10 +29,13 @@ public:
     bool contains(std::uint64_t address, std::size_t size) const;
     std::optional<std::uint64_t> read64(std::uint64_t address) const;
     MaybeFault write64(std::uint64_t address, std::uint64_t value);
+    // The 16-byte structures (UPID, UITT entry): two quadwords, low one first.
+    std::optional<std::array<std::uint64_t, 2>> read128(std::uint64_t address) const;
+    MaybeFault write128(std::uint64_t address, std::uint64_t low, std::uint64_t high);
     // Raw bytes for the inspector's hex view; empty when unmapped.
     std::vector<std::uint8_t> readBytes(std::uint64_t address, std::size_t size) const;
 
-private:
+  private:
     struct Area {
         std::uint64_t base;
         std::vector<std::uint8_t> bytes;

@@ -8,7 +8,7 @@
 namespace uintr::arch {
 
 template <class T> class Result {
-public:
+  public:
     Result(T value) : v_(std::move(value)) {}
     Result(Fault fault) : v_(fault) {}
     bool ok() const { return std::holds_alternative<T>(v_); }
@@ -16,7 +16,7 @@ public:
     const Fault& fault() const { return std::get<Fault>(v_); }
     MaybeFault maybeFault() const { return ok() ? MaybeFault{} : MaybeFault{fault()}; }
 
-private:
+  private:
     std::variant<T, Fault> v_;
 };
 

@@ -1,5 +1,6 @@
 #include "arch/UittEntry.h"
 
+#include "arch/LittleEndian.h"
 #include "arch/Upid.h"
 
 namespace uintr::arch {
@@ -13,26 +14,22 @@ MaybeFault UittEntry::check() const {
 }
 
 std::array<std::uint8_t, UittEntry::kSize> UittEntry::encode() const {
-    // Same layout rules as the UPID: two little-endian quadwords.
-    const Upid asWords{word0, upidAddr};
-    return asWords.encode();
+    return encodeQuadwordPair(word0, upidAddr);
 }
 
 UittEntry UittEntry::decode(const std::array<std::uint8_t, kSize>& bytes) {
-    const Upid asWords = Upid::decode(bytes);
-    return UittEntry{asWords.word0, asWords.pir};
+    const auto q = decodeQuadwordPair(bytes);
+    return UittEntry{q[0], q[1]};
 }
 
 std::optional<UittEntry> UittEntry::load(const PhysicalMemory& memory, std::uint64_t address) {
-    auto w0 = memory.read64(address);
-    auto w1 = memory.read64(address + 8);
-    if (!w0 || !w1) return std::nullopt;
-    return UittEntry{*w0, *w1};
+    const auto q = memory.read128(address);
+    if (!q) return std::nullopt;
+    return UittEntry{(*q)[0], (*q)[1]};
 }
 
 MaybeFault UittEntry::store(PhysicalMemory& memory, std::uint64_t address) const {
-    if (auto f = memory.write64(address, word0)) return f;
-    return memory.write64(address + 8, upidAddr);
+    return memory.write128(address, word0, upidAddr);
 }
 
 } // namespace uintr::arch

@@ -1,17 +1,8 @@
 #include "arch/Upid.h"
 
-namespace uintr::arch {
+#include "arch/LittleEndian.h"
 
-namespace {
-void putLe(std::uint8_t* out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-std::uint64_t getLe(const std::uint8_t* in) {
-    std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | in[i];
-    return v;
-}
-} // namespace
+namespace uintr::arch {
 
 std::uint32_t Upid::encodeNdst(std::uint32_t apicId, ApicMode mode) {
     return mode == ApicMode::X2Apic ? apicId : ((apicId & 0xFFu) << 8);
@@ -22,26 +13,22 @@ std::uint32_t Upid::apicIdFromNdst(std::uint32_t ndst, ApicMode mode) {
 }
 
 std::array<std::uint8_t, Upid::kSize> Upid::encode() const {
-    std::array<std::uint8_t, kSize> out{};
-    putLe(out.data(), word0);
-    putLe(out.data() + 8, pir);
-    return out;
+    return encodeQuadwordPair(word0, pir);
 }
 
 Upid Upid::decode(const std::array<std::uint8_t, kSize>& bytes) {
-    return Upid{getLe(bytes.data()), getLe(bytes.data() + 8)};
+    const auto q = decodeQuadwordPair(bytes);
+    return Upid{q[0], q[1]};
 }
 
 std::optional<Upid> Upid::load(const PhysicalMemory& memory, std::uint64_t address) {
-    auto w0 = memory.read64(address);
-    auto w1 = memory.read64(address + 8);
-    if (!w0 || !w1) return std::nullopt;
-    return Upid{*w0, *w1};
+    const auto q = memory.read128(address);
+    if (!q) return std::nullopt;
+    return Upid{(*q)[0], (*q)[1]};
 }
 
 MaybeFault Upid::store(PhysicalMemory& memory, std::uint64_t address) const {
-    if (auto f = memory.write64(address, word0)) return f;
-    return memory.write64(address + 8, pir);
+    return memory.write128(address, word0, pir);
 }
 
 } // namespace uintr::arch

@@ -12,18 +12,8 @@ namespace uintr::render {
 
 namespace {
 
-std::string hex(std::uint64_t v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
-}
-
-std::string vectors(std::uint64_t bits) {
-    std::string s = "{";
-    for (int v : sim::bitList(bits))
-        s += (s.size() > 1 ? "," : "") + std::to_string(v);
-    return s + "}";
-}
+using sim::hexText;
+using sim::vectorsText;
 
 std::string receiverLine(const sim::Simulation& s, int task) {
     const sim::Machine& m = s.state();
@@ -31,15 +21,16 @@ std::string receiverLine(const sim::Simulation& s, int task) {
     std::string line = s.scenarioRef().taskName(task) + ":";
     if (const auto u = arch::Upid::load(m.memory, t.upid)) {
         line += " UPID ON=" + std::to_string(u->on()) + " SN=" + std::to_string(u->sn()) +
-                " NV=" + hex(u->nv()) + " NDST=" + hex(u->ndst()) + " PIR=" + vectors(u->pir);
+                " NV=" + hexText(u->nv()) + " NDST=" + hexText(u->ndst()) +
+                " PIR=" + vectorsText(u->pir);
     }
     // UIRR lives in the MSR while the task runs and in its XSAVE area while it is switched out.
     if (t.status == sim::TaskStatus::Running && t.cpu >= 0) {
         const auto& msrs = m.cpus[static_cast<std::size_t>(t.cpu)].lp.msrs;
-        line += "  UIRR=" + vectors(msrs.rr) + "  on CPU " + std::to_string(t.cpu) +
-                " (UINV=" + hex(msrs.uinv()) + ")";
+        line += "  UIRR=" + vectorsText(msrs.rr) + "  on CPU " + std::to_string(t.cpu) +
+                " (UINV=" + hexText(msrs.uinv()) + ")";
     } else if (const auto image = arch::XsaveUintr::load(m.memory, t.xsave)) {
-        line += "  UIRR=" + vectors(image->msrs.rr) + "  switched out";
+        line += "  UIRR=" + vectorsText(image->msrs.rr) + "  switched out";
     }
     return line;
 }
@@ -58,7 +49,7 @@ std::vector<RegisterAnnotation> registerAnnotations(const scenario::Scenario& sc
         for (std::size_t i = 0; i < sc.tasks.size(); ++i)
             if (sc.tasks[i].receiver) a.lines.push_back(receiverLine(s, static_cast<int>(i)));
         for (const auto& f : s.inFlight())
-            a.lines.push_back("IPI " + hex(f.vector) + " in flight to CPU " +
+            a.lines.push_back("IPI " + hexText(f.vector) + " in flight to CPU " +
                               std::to_string(f.cpu) + ", lands at " + formatTime(f.arrival));
         if (a.lines.empty()) a.lines.push_back("no receiver");
         out.push_back(std::move(a));

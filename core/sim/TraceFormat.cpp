@@ -25,10 +25,16 @@ const char* opName(int op) {
     return op >= 0 ? scenario::toString(static_cast<scenario::OpKind>(op)) : "";
 }
 std::string hex(std::uint64_t v) {
+    return hexText(v);
+}
+} // namespace
+
+std::string hexText(std::uint64_t v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
     return buf;
 }
+
 std::string vectorsText(std::uint64_t bits) {
     std::string s = "{";
     bool first = true;
@@ -38,7 +44,6 @@ std::string vectorsText(std::uint64_t bits) {
     }
     return s + "}";
 }
-} // namespace
 
 ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc) {
     ordered_json j;

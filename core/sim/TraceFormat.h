@@ -12,6 +12,8 @@
 namespace uintr::sim {
 
 std::vector<int> bitList(std::uint64_t bits); // set bits, lowest first
+std::string vectorsText(std::uint64_t bits);  // "{3,9}"
+std::string hexText(std::uint64_t value);     // "0xec"
 
 nlohmann::ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc);
 nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);

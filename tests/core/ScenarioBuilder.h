@@ -6,6 +6,7 @@
 #include "analysis/Expectations.h"
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioIO.h"
+#include "sim/Run.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
 #include "sim/Trace.h"
@@ -138,21 +139,8 @@ inline ScenarioBuilder seedRace(std::int64_t sendAt = 1000, std::int64_t outAt =
     return b;
 }
 
-struct RunResult {
-    sim::Trace trace;
-    sim::RunSummary summary;
-    bool hitLimit = false;
-};
-
-inline RunResult runScenario(const Scenario& sc) {
-    RunResult r;
-    sim::Simulation s(sc);
-    s.setTrace(&r.trace);
-    s.run();
-    r.hitLimit = s.hitStepLimit();
-    r.summary = sim::summarize(r.trace, s);
-    return r;
-}
+using sim::RunResult;
+using sim::runScenario;
 
 inline std::string sourcePath(const std::string& relative) {
     return std::string(UINTR_SOURCE_DIR) + "/" + relative;

@@ -275,7 +275,7 @@ void TestInvariants::consistentAndLoadable() {
 
 void TestInvariants::noStepLimit() {
     for (const Case& c : cases())
-        CHECK_CASE(!c.run.hitLimit, c);
+        CHECK_CASE(!c.run.hitStepLimit, c);
 }
 
 // cli.md summary.pending_at_end: "nothing may vanish: every posted vector is either delivered or
