@@ -1,0 +1,36 @@
+// The undoable edits, each changing one thing and named for people ("Move switch-out to
+// 1 250 ns"). They only say what to set; the controller re-simulates and redraws.
+#pragma once
+
+#include "scenario/Scenario.h"
+
+#include <QUndoCommand>
+
+namespace uintr::lab {
+
+class LabController;
+
+class MoveEntryCommand : public QUndoCommand {
+  public:
+    MoveEntryCommand(LabController* lab, int entry, qint64 from, qint64 to);
+    void redo() override;
+    void undo() override;
+
+  private:
+    LabController* lab_;
+    int entry_;
+    qint64 from_, to_;
+};
+
+class SetVariantCommand : public QUndoCommand {
+  public:
+    SetVariantCommand(LabController* lab, scenario::KernelVariant from, scenario::KernelVariant to);
+    void redo() override;
+    void undo() override;
+
+  private:
+    LabController* lab_;
+    scenario::KernelVariant from_, to_;
+};
+
+} // namespace uintr::lab

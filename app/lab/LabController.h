@@ -1,0 +1,256 @@
+// The app's one controller (Kdenlive's flow): it owns the scenario, the simulation of it, the
+// undo stack and the playhead. QML asks (`requestMove`, `setVariant`, `openFile`…), the
+// controller checks, changes, re-simulates and the models follow; nothing here simulates.
+//
+// A drag is a preview: every move re-simulates a copy of the scenario and shows it (no undo
+// entry); the release commits one undo command. An edit that fails checkConsistency changes
+// nothing and says why in the status line.
+#pragma once
+
+#include "InspectorModel.h"
+#include "ScenarioLibrary.h"
+#include "SimRun.h"
+#include "TimelineView.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+namespace uintr::lab {
+
+class LabController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    // the document
+    Q_PROPERTY(bool loaded READ loaded NOTIFY scenarioChanged)
+    Q_PROPERTY(QString title READ title NOTIFY scenarioChanged)
+    Q_PROPERTY(QString summary READ summary NOTIFY scenarioChanged)
+    Q_PROPERTY(QString filePath READ filePath NOTIFY fileChanged)
+    Q_PROPERTY(QString fileName READ fileName NOTIFY fileChanged)
+    Q_PROPERTY(bool dirty READ dirty NOTIFY dirtyChanged)
+    Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
+    Q_PROPERTY(
+        bool rememberRecent READ rememberRecent WRITE setRememberRecent NOTIFY recentFilesChanged)
+    // undo
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    Q_PROPERTY(QString redoText READ redoText NOTIFY undoChanged)
+    // the kernel variant
+    Q_PROPERTY(QString variant READ variant NOTIFY scenarioChanged)
+    Q_PROPERTY(QStringList variants READ variants CONSTANT)
+    Q_PROPERTY(int variantIndex READ variantIndex NOTIFY scenarioChanged)
+    Q_PROPERTY(QString variantDescription READ variantDescription NOTIFY scenarioChanged)
+    // the run
+    Q_PROPERTY(QStringList verdict READ verdict NOTIFY runChanged)
+    Q_PROPERTY(int spuriousCount READ spuriousCount NOTIFY runChanged)
+    Q_PROPERTY(int deliveredCount READ deliveredCount NOTIFY runChanged)
+    Q_PROPERTY(int eventCount READ eventCount NOTIFY runChanged)
+    Q_PROPERTY(qint64 endTime READ endTime NOTIFY runChanged)
+    Q_PROPERTY(int cpuCount READ cpuCount NOTIFY runChanged)
+    // the playhead
+    Q_PROPERTY(qint64 playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)
+    Q_PROPERTY(QString playheadText READ playheadText NOTIFY playheadChanged)
+    Q_PROPERTY(int currentEvent READ currentEvent NOTIFY playheadChanged)
+    Q_PROPERTY(QString currentEventText READ currentEventText NOTIFY playheadChanged)
+    Q_PROPERTY(QString narrationText READ narrationText NOTIFY playheadChanged)
+    Q_PROPERTY(int narrationIndex READ narrationIndex NOTIFY playheadChanged)
+    Q_PROPERTY(int narrationCount READ narrationCount NOTIFY scenarioChanged)
+    Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    Q_PROPERTY(bool slowMotion READ slowMotion WRITE setSlowMotion NOTIFY playingChanged)
+    // KernelShark's A/B markers (-1: not set)
+    Q_PROPERTY(qint64 markerA READ markerA NOTIFY markersChanged)
+    Q_PROPERTY(qint64 markerB READ markerB NOTIFY markersChanged)
+    Q_PROPERTY(QString markerText READ markerText NOTIFY markersChanged)
+    // the drag in progress
+    Q_PROPERTY(bool previewing READ previewing NOTIFY previewChanged)
+    Q_PROPERTY(QString previewText READ previewText NOTIFY previewChanged)
+    // Why
+    Q_PROPERTY(int selectedEvent READ selectedEvent NOTIFY whyChanged)
+    Q_PROPERTY(QString whyTitle READ whyTitle NOTIFY whyChanged)
+    Q_PROPERTY(QVariantList whyLines READ whyLines NOTIFY whyChanged)
+    // the status line
+    Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    Q_PROPERTY(bool statusError READ statusError NOTIFY statusChanged)
+    // the views' models
+    Q_PROPERTY(uintr::lab::TimelineView* timeline READ timeline CONSTANT)
+    Q_PROPERTY(uintr::lab::InspectorModel* inspector READ inspector CONSTANT)
+    Q_PROPERTY(uintr::lab::ScenarioLibrary* library READ library CONSTANT)
+  public:
+    explicit LabController(QObject* parent = nullptr);
+    ~LabController() override;
+
+    bool loaded() const { return committed_ != nullptr; }
+    QString title() const;
+    QString summary() const;
+    QString filePath() const { return filePath_; }
+    QString fileName() const;
+    bool dirty() const { return !undo_.isClean(); }
+    QStringList recentFiles() const { return recent_; }
+    bool rememberRecent() const { return rememberRecent_; }
+    void setRememberRecent(bool on);
+    bool canUndo() const { return undo_.canUndo(); }
+    bool canRedo() const { return undo_.canRedo(); }
+    QString undoText() const { return undo_.undoText(); }
+    QString redoText() const { return undo_.redoText(); }
+    QString variant() const;
+    QStringList variants() const;
+    int variantIndex() const { return static_cast<int>(variants().indexOf(variant())); }
+    QString variantDescription() const;
+    QStringList verdict() const; // the core's sentences, at most three (a storm has hundreds)
+    int spuriousCount() const;
+    int deliveredCount() const;
+    int eventCount() const { return shown_ ? shown_->eventCount() : 0; }
+    qint64 endTime() const { return shown_ ? shown_->endTime() : 0; }
+    int cpuCount() const { return scenario_.machine.cpus; }
+    qint64 playhead() const { return playhead_; }
+    void setPlayhead(qint64 t);
+    QString playheadText() const;
+    int currentEvent() const { return currentEvent_; }
+    QString currentEventText() const;
+    QString narrationText() const;
+    int narrationIndex() const { return narrationIndex_; }
+    int narrationCount() const { return static_cast<int>(scenario_.narration.size()); }
+    bool playing() const { return playing_; }
+    void setPlaying(bool on);
+    bool slowMotion() const { return slowMotion_; }
+    void setSlowMotion(bool on);
+    qint64 markerA() const { return markerA_; }
+    qint64 markerB() const { return markerB_; }
+    QString markerText() const;
+    bool previewing() const { return previewing_; }
+    QString previewText() const { return previewText_; }
+    int selectedEvent() const { return selected_; }
+    QString whyTitle() const { return whyTitle_; }
+    QVariantList whyLines() const { return whyLines_; }
+    QString statusText() const { return status_; }
+    QString lastError() const { return lastError_; } // the loader's one line of the last failure
+    bool statusError() const { return statusError_; }
+    TimelineView* timeline() { return &timeline_; }
+    InspectorModel* inspector() { return &inspector_; }
+    ScenarioLibrary* library() { return &library_; }
+
+    // --- files (each returns false having changed nothing when it cannot be done)
+    Q_INVOKABLE bool openFile(const QString& pathOrUrl);
+    Q_INVOKABLE bool openDefault();
+    Q_INVOKABLE bool save();
+    Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
+    Q_INVOKABLE void clearRecentFiles();
+
+    // --- edits (Kdenlive's request…: check first, refuse with a reason, or do it)
+    Q_INVOKABLE bool requestMove(int entry, qint64 at); // a drag frame: preview, no undo entry
+    Q_INVOKABLE bool commitMove(int entry, qint64 at);  // the release: one undo entry
+    Q_INVOKABLE void cancelMove();                      // Esc during a drag
+    Q_INVOKABLE bool moveEntry(int entry, qint64 at);   // request + commit (keyboard, tests)
+    Q_INVOKABLE bool setVariant(const QString& name);
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
+
+    // --- the timeline entries, for tooltips and tests
+    Q_INVOKABLE int entryIndex(const QString& id) const;
+    Q_INVOKABLE QString entryName(int entry) const;
+    Q_INVOKABLE qint64 entryTime(int entry) const;
+
+    // --- the playhead
+    Q_INVOKABLE void stepTo(int event); // the playhead onto one event (a sub-step of its instant)
+    Q_INVOKABLE void stepNext();
+    Q_INVOKABLE void stepPrev();
+    Q_INVOKABLE void toStart();
+    Q_INVOKABLE void toEnd();
+    Q_INVOKABLE void togglePlay() { setPlaying(!playing_); }
+    Q_INVOKABLE void setMarkerA(qint64 t);
+    Q_INVOKABLE void setMarkerB(qint64 t);
+    Q_INVOKABLE void clearMarkers();
+    Q_INVOKABLE void markPlayhead(bool b) { b ? setMarkerB(playhead_) : setMarkerA(playhead_); }
+    Q_INVOKABLE void cycleVariant();
+
+    // --- Why: the causal chain of an event (-1 clears it)
+    Q_INVOKABLE void selectEvent(int event);
+    Q_INVOKABLE QString describeEvent(int event) const;
+    // The first event of `kind` (the trace's spelling, e.g. "spurious_notification"), or -1.
+    Q_INVOKABLE int findEvent(const QString& kind) const;
+
+    // For the undo commands only.
+    void applyEntryTime(int entry, qint64 at);
+    void applyVariant(scenario::KernelVariant variant);
+
+  Q_SIGNALS:
+    void scenarioChanged();
+    void fileChanged();
+    void dirtyChanged();
+    void recentFilesChanged();
+    void undoChanged();
+    void runChanged();
+    void playheadChanged();
+    void playingChanged();
+    void markersChanged();
+    void previewChanged();
+    void whyChanged();
+    void statusChanged();
+    // A dialog's worth: bad input, a failed save. `message` is the loader's one line.
+    void errorOccurred(const QString& title, const QString& message);
+
+  private:
+    void adopt(scenario::Scenario sc, std::shared_ptr<const SimRun> run);
+    void show(std::shared_ptr<const SimRun> run, bool refit = false);
+    std::optional<QString> refusal(const scenario::Scenario& candidate) const;
+    void endPreview();
+    void updateAtPlayhead();
+    void updateInspector();
+    void updateHighlight();
+    bool refreshHighlight(); // the current event's spot into highlight_; true if it moved
+    void rebuildWhy();
+    void setStatus(const QString& text, bool error = false);
+    void addRecent(const QString& path);
+    void tick();
+
+    scenario::Scenario scenario_;             // the document (what Save writes)
+    std::shared_ptr<const SimRun> committed_; // its simulation
+    std::shared_ptr<const SimRun> shown_;     // what the views show: committed_ or a preview
+    QUndoStack undo_;
+    TimelineView timeline_;
+    InspectorModel inspector_;
+    ScenarioLibrary library_;
+    QString filePath_;
+    QStringList recent_;
+    bool rememberRecent_ = false;
+
+    bool previewing_ = false;
+    int previewEntry_ = -1;
+    qint64 previewFrom_ = 0; // the entry's time before the drag
+    qint64 previewAt_ = 0;   // the last accepted preview time
+    QString previewText_;
+
+    qint64 playhead_ = 0;
+    int currentEvent_ = -1;
+    int narrationIndex_ = -1;
+    bool playing_ = false;
+    bool slowMotion_ = false;
+    double dwellMs_ = 0;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 markerA_ = -1, markerB_ = -1;
+    struct InspectorKey {
+        const SimRun* run = nullptr;
+        std::uint32_t state = 0, before = 0;
+        bool operator==(const InspectorKey&) const = default;
+    } inspectorKey_;
+
+    int selected_ = -1;
+    struct EventSignature {
+        int kind = -1, cpu = -1, task = -1, ordinal = -1;
+    } selectedSig_;
+    Highlight highlight_; // the current event and the selected event's causal chain
+    QString whyTitle_;
+    QVariantList whyLines_;
+
+    QString status_;
+    bool statusError_ = false;
+    QString lastError_;
+};
+
+} // namespace uintr::lab

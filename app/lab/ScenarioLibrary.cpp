@@ -1,0 +1,103 @@
+#include "ScenarioLibrary.h"
+
+#include "scenario/ScenarioIO.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace uintr::lab {
+
+ScenarioLibrary::ScenarioLibrary(QObject* parent) : QAbstractListModel(parent) {
+    refresh();
+}
+
+QString ScenarioLibrary::locateFolder() {
+    const QString env = qEnvironmentVariable("UINTR_LAB_SCENARIOS");
+    if (!env.isEmpty()) return QDir(env).absolutePath();
+    QStringList candidates;
+    if (QCoreApplication::instance()) {
+        const QString exe = QCoreApplication::applicationDirPath();
+        candidates << exe + "/scenarios" << exe + "/../share/uintr-lab/scenarios";
+    }
+#ifdef UINTR_SCENARIO_DIR
+    candidates << QStringLiteral(UINTR_SCENARIO_DIR);
+#endif
+    for (const auto& c : candidates)
+        if (QFileInfo(c + "/seed-race.json").isFile()) return QDir(c).absolutePath();
+    return candidates.isEmpty() ? QString() : QDir(candidates.last()).absolutePath();
+}
+
+QString ScenarioLibrary::defaultScenario() const {
+    return folder_ + "/seed-race.json";
+}
+
+void ScenarioLibrary::refresh() {
+    beginResetModel();
+    folder_ = locateFolder();
+    items_.clear();
+    const auto files = QDir(folder_).entryInfoList({"*.json"}, QDir::Files, QDir::Name);
+    for (const auto& f : files) {
+        Item item{f.absoluteFilePath(), f.fileName(), {}, {}, {}, false};
+        const auto loaded = scenario::loadScenarioFile(f.absoluteFilePath().toStdString());
+        if (loaded.ok()) {
+            item.title = QString::fromStdString(loaded.scenario->title);
+            item.summary = QString::fromStdString(loaded.scenario->summary);
+            item.variant = QString::fromUtf8(scenario::toString(loaded.scenario->kernel.variant));
+        } else {
+            item.title = f.completeBaseName();
+            item.summary = QString::fromStdString(loaded.error->toString());
+            item.broken = true;
+        }
+        // The seed race first: it is the lesson everything else varies.
+        if (f.fileName() == QLatin1String("seed-race.json"))
+            items_.insert(items_.begin(), std::move(item));
+        else
+            items_.push_back(std::move(item));
+    }
+    endResetModel();
+    Q_EMIT folderChanged();
+}
+
+QString ScenarioLibrary::pathAt(int row) const {
+    return row >= 0 && row < count() ? items_[static_cast<std::size_t>(row)].path : QString();
+}
+
+int ScenarioLibrary::indexOf(const QString& path) const {
+    const QString wanted = QFileInfo(path).absoluteFilePath();
+    for (std::size_t i = 0; i < items_.size(); ++i)
+        if (items_[i].path == wanted) return static_cast<int>(i);
+    return -1;
+}
+
+int ScenarioLibrary::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant ScenarioLibrary::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& item = items_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Path:
+        return item.path;
+    case FileName:
+        return item.fileName;
+    case Title:
+        return item.title;
+    case Summary:
+        return item.summary;
+    case Variant:
+        return item.variant;
+    case Broken:
+        return item.broken;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ScenarioLibrary::roleNames() const {
+    return {{Path, "path"},       {FileName, "fileName"}, {Title, "title"},
+            {Summary, "summary"}, {Variant, "variant"},   {Broken, "broken"}};
+}
+
+} // namespace uintr::lab

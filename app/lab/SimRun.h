@@ -1,0 +1,41 @@
+// One simulation of one scenario, kept for looking at: the recording (trace, summary,
+// checkpoints for the inspector's time travel), the timeline layout built from it, the verdict,
+// and the causality graph (built on the first "Why", not on every drag frame).
+#pragma once
+
+#include "analysis/Causality.h"
+#include "render/TimelineGeometry.h"
+#include "scenario/Scenario.h"
+#include "sim/Recording.h"
+
+#include <QStringList>
+#include <memory>
+
+namespace uintr::lab {
+
+class SimRun {
+  public:
+    explicit SimRun(scenario::Scenario scenario);
+
+    const scenario::Scenario& scenario() const { return recording_.scenario(); }
+    const sim::Recording& recording() const { return recording_; }
+    const sim::Trace& trace() const { return recording_.trace(); }
+    const render::TimelineLayout& layout() const { return layout_; }
+    const QStringList& verdict() const { return verdict_; }
+    const analysis::CausalityGraph& causality() const;
+
+    int eventCount() const { return static_cast<int>(trace().events.size()); }
+    // The last event at or before t (-1 when none): where the playhead's "current event" is.
+    int lastEventAtOrBefore(qint64 t) const;
+    // The first event strictly after t (-1 when none).
+    int firstEventAfter(qint64 t) const;
+    std::int64_t endTime() const { return layout_.endTime(); }
+
+  private:
+    sim::Recording recording_;
+    render::TimelineLayout layout_;
+    QStringList verdict_;
+    mutable std::unique_ptr<analysis::CausalityGraph> causality_;
+};
+
+} // namespace uintr::lab

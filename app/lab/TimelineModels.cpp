@@ -1,0 +1,420 @@
+#include "TimelineModels.h"
+
+#include "Format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace uintr::lab {
+
+template <class Row, class Same>
+void GeometryListModel::assign(std::vector<Row>& store, std::vector<Row>&& rows, Same same) {
+    const std::size_t before = store.size(), after = rows.size();
+    std::size_t head = 0;
+    while (head < before && head < after && same(store[head], rows[head]))
+        ++head;
+    std::size_t tail = 0;
+    while (tail < before - head && tail < after - head &&
+           same(store[before - 1 - tail], rows[after - 1 - tail]))
+        ++tail;
+    const int first = static_cast<int>(head);
+    const int oldMiddle = static_cast<int>(before - head - tail);
+    const int newMiddle = static_cast<int>(after - head - tail);
+    if (newMiddle > oldMiddle) {
+        beginInsertRows({}, first + oldMiddle, first + newMiddle - 1);
+        store = std::move(rows);
+        count_ = static_cast<int>(after);
+        endInsertRows();
+    } else if (newMiddle < oldMiddle) {
+        beginRemoveRows({}, first + newMiddle, first + oldMiddle - 1);
+        store = std::move(rows);
+        count_ = static_cast<int>(after);
+        endRemoveRows();
+    } else {
+        store = std::move(rows);
+    }
+    const int kept = std::min(oldMiddle, newMiddle);
+    if (kept > 0) Q_EMIT dataChanged(index(first), index(first + kept - 1));
+    if (before != after) Q_EMIT countChanged();
+}
+
+void GeometryListModel::touch(const QList<int>& roles) {
+    if (count_ > 0) Q_EMIT dataChanged(index(0), index(count_ - 1), roles);
+}
+
+namespace {
+// Field by field: what the delegates show (an event's index in the trace is not shown, and it
+// shifts for every later marker when a drag adds or removes an event: it is left out).
+bool same(const render::Lane& a, const render::Lane& b) {
+    return a.cpu == b.cpu && a.y0 == b.y0 && a.y1 == b.y1 && a.label == b.label;
+}
+bool same(const render::Segment& a, const render::Segment& b) {
+    return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1 && a.kind == b.kind &&
+           a.task == b.task && a.merged == b.merged && a.t0 == b.t0 && a.t1 == b.t1 &&
+           a.cpu == b.cpu && a.label == b.label;
+}
+bool same(const render::Arrow& a, const render::Arrow& b) {
+    return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1 && a.self == b.self &&
+           a.spurious == b.spurious && a.merged == b.merged && a.t0 == b.t0 && a.t1 == b.t1 &&
+           a.fromCpu == b.fromCpu && a.toCpu == b.toCpu;
+}
+bool same(const render::Tick& a, const render::Tick& b) {
+    return a.t == b.t && a.x == b.x && a.major == b.major && a.label == b.label;
+}
+constexpr auto kSame = [](const auto& a, const auto& b) { return same(a, b); };
+} // namespace
+
+void LaneModel::setRows(std::vector<render::Lane> rows) {
+    assign(rows_, std::move(rows), kSame);
+}
+void SegmentModel::setRows(std::vector<render::Segment> rows) {
+    assign(rows_, std::move(rows), kSame);
+}
+void TickModel::setRows(std::vector<render::Tick> rows) {
+    assign(rows_, std::move(rows), kSame);
+}
+void ArrowModel::setRows(std::vector<render::Arrow> rows, const sim::Trace* trace) {
+    trace_ = trace;
+    assign(rows_, std::move(rows), kSame);
+}
+
+QString markerKindName(render::MarkerKind kind) {
+    using K = render::MarkerKind;
+    switch (kind) {
+    case K::ContextSwitch:
+        return QStringLiteral("context_switch");
+    case K::SendUipi:
+        return QStringLiteral("senduipi");
+    case K::PirPosted:
+        return QStringLiteral("pir_posted");
+    case K::IpiSent:
+        return QStringLiteral("ipi_sent");
+    case K::IpiSuppressed:
+        return QStringLiteral("ipi_suppressed");
+    case K::IpiArrived:
+        return QStringLiteral("ipi_arrived");
+    case K::NotificationProcessed:
+        return QStringLiteral("notification_processed");
+    case K::Spurious:
+        return QStringLiteral("spurious_notification");
+    case K::KernelVector:
+        return QStringLiteral("kernel_vector");
+    case K::SelfIpi:
+        return QStringLiteral("self_ipi");
+    case K::Delivered:
+        return QStringLiteral("user_interrupt_delivered");
+    case K::Uiret:
+        return QStringLiteral("uiret");
+    case K::Stui:
+        return QStringLiteral("stui");
+    case K::Clui:
+        return QStringLiteral("clui");
+    case K::Testui:
+        return QStringLiteral("testui");
+    case K::Blocked:
+        return QStringLiteral("blocked");
+    case K::Woken:
+        return QStringLiteral("woken");
+    case K::Fault:
+        return QStringLiteral("fault");
+    case K::Deferred:
+        return QStringLiteral("op_deferred");
+    case K::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+QString segmentKindName(render::SegmentKind kind) {
+    switch (kind) {
+    case render::SegmentKind::Task:
+        return QStringLiteral("task");
+    case render::SegmentKind::Handler:
+        return QStringLiteral("handler");
+    case render::SegmentKind::Kernel:
+        return QStringLiteral("kernel");
+    case render::SegmentKind::Idle:
+        break;
+    }
+    return QStringLiteral("idle");
+}
+
+// --- lanes
+QVariant LaneModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Cpu:
+        return r.cpu;
+    case Y0:
+        return r.y0;
+    case Y1:
+        return r.y1;
+    case Label:
+        return QString::fromStdString(r.label);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LaneModel::roleNames() const {
+    return {{Cpu, "cpu"}, {Y0, "y0"}, {Y1, "y1"}, {Label, "label"}};
+}
+
+// --- segments
+QVariant SegmentModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Cpu:
+        return r.cpu;
+    case T0:
+        return QVariant::fromValue<qint64>(r.t0);
+    case T1:
+        return QVariant::fromValue<qint64>(r.t1);
+    case X0:
+        return r.x0;
+    case X1:
+        return r.x1;
+    case Y0:
+        return r.y0;
+    case Y1:
+        return r.y1;
+    case Kind:
+        return segmentKindName(r.kind);
+    case Task:
+        return r.task;
+    case Merged:
+        return r.merged;
+    case Label:
+        return QString::fromStdString(r.label);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SegmentModel::roleNames() const {
+    return {{Cpu, "cpu"},   {T0, "t0"},         {T1, "t1"},      {X0, "x0"},
+            {X1, "x1"},     {Y0, "y0"},         {Y1, "y1"},      {Kind, "kind"},
+            {Task, "task"}, {Merged, "merged"}, {Label, "label"}};
+}
+
+// --- highlight
+bool Highlight::isCurrent(const render::Marker& m) const {
+    // By spot: an event folded into another's marker lights its host up. An event with no CPU
+    // (an op waiting for its task) is found by index.
+    if (currentEvent < 0) return false;
+    return currentCpu >= 0 ? m.cpu == currentCpu && m.t == currentT : m.event == currentEvent;
+}
+
+bool Highlight::inWhy(int event) const {
+    return event >= 0 && static_cast<std::size_t>(event) < why.size() &&
+           why[static_cast<std::size_t>(event)];
+}
+
+bool Highlight::inWhy(const render::Marker& m) const {
+    return inWhy(m.event) ||
+           std::binary_search(whySpots.begin(), whySpots.end(), std::pair<int, qint64>{m.cpu, m.t});
+}
+
+// --- markers
+void MarkerModel::setRows(std::vector<render::Marker> markers,
+                          const std::vector<render::Lane>& lanes, double rightEdge) {
+    std::vector<Row> rows(markers.size());
+    for (std::size_t i = 0; i < markers.size(); ++i) {
+        Row& r = rows[i];
+        r.m = std::move(markers[i]);
+        for (const auto& lane : lanes)
+            if (lane.cpu == r.m.cpu) std::tie(r.laneY0, r.laneY1) = std::pair{lane.y0, lane.y1};
+    }
+    // Markers come per lane in time order, stacked rows at their own y.
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].room = rightEdge - rows[i].m.x;
+        // The next labelled marker to the right on the same row (a switch is a bar, unlabelled).
+        for (std::size_t j = i + 1; j < rows.size(); ++j)
+            if (rows[j].m.cpu == rows[i].m.cpu && std::abs(rows[j].m.y - rows[i].m.y) < 1 &&
+                rows[j].m.x > rows[i].m.x + 0.5 &&
+                rows[j].m.kind != render::MarkerKind::ContextSwitch) {
+                rows[i].room = rows[j].m.x - rows[i].m.x;
+                break;
+            }
+    }
+    assign(rows_, std::move(rows), [](const Row& a, const Row& b) {
+        return a.m.x == b.m.x && a.m.y == b.m.y && a.m.kind == b.m.kind && a.m.t == b.m.t &&
+               a.m.cpu == b.m.cpu && a.m.entry == b.m.entry && a.m.merged == b.m.merged &&
+               a.m.label == b.m.label && a.room == b.room && a.laneY0 == b.laneY0 &&
+               a.laneY1 == b.laneY1;
+    });
+}
+
+void MarkerModel::setHighlight(const Highlight* highlight) {
+    highlight_ = highlight;
+    touch({Current, InWhy, Dimmed});
+}
+
+QVariant MarkerModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Row& row = rows_[static_cast<std::size_t>(index.row())];
+    const render::Marker& r = row.m;
+    switch (role) {
+    case Event:
+        return r.event;
+    case Entry:
+        return r.entry;
+    case Cpu:
+        return r.cpu;
+    case T:
+        return QVariant::fromValue<qint64>(r.t);
+    case AtX:
+        return r.x;
+    case AtY:
+        return r.y;
+    case Kind:
+        return markerKindName(r.kind);
+    case Merged:
+        return r.merged;
+    case Label:
+        return QString::fromStdString(r.label);
+    case Tooltip:
+        return QString::fromStdString(r.tooltip);
+    case Draggable:
+        return r.entry >= 0;
+    case Current:
+        return highlight_ && highlight_->isCurrent(r);
+    case InWhy:
+        return highlight_ && highlight_->hasWhy() && highlight_->inWhy(r);
+    case Dimmed:
+        return highlight_ && highlight_->hasWhy() && !highlight_->inWhy(r);
+    case Room:
+        return row.room;
+    case LaneY0:
+        return row.laneY0;
+    case LaneY1:
+        return row.laneY1;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MarkerModel::roleNames() const {
+    return {{Event, "event"},
+            {Entry, "entry"},
+            {Cpu, "cpu"},
+            {T, "t"},
+            {AtX, "atX"},
+            {AtY, "atY"},
+            {Kind, "kind"},
+            {Merged, "merged"},
+            {Label, "label"},
+            {Tooltip, "tooltip"},
+            {Draggable, "draggable"},
+            {Current, "current"},
+            {InWhy, "inWhy"},
+            {Dimmed, "dimmed"},
+            {Room, "room"},
+            {LaneY0, "laneY0"},
+            {LaneY1, "laneY1"}};
+}
+
+// --- arrows
+bool ArrowModel::inWhy(const render::Arrow& a) const {
+    return highlight_ && (highlight_->inWhy(a.sentEvent) || highlight_->inWhy(a.arrivedEvent));
+}
+
+void ArrowModel::setHighlight(const Highlight* highlight) {
+    highlight_ = highlight;
+    touch({InWhy, Dimmed});
+}
+
+QVariant ArrowModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case SentEvent:
+        return r.sentEvent;
+    case FromCpu:
+        return r.fromCpu;
+    case ToCpu:
+        return r.toCpu;
+    case X0:
+        return r.x0;
+    case Y0:
+        return r.y0;
+    case X1:
+        return r.x1;
+    case Y1:
+        return r.y1;
+    case Self:
+        return r.self;
+    case Spurious:
+        return r.spurious;
+    case Merged:
+        return r.merged;
+    case InWhy:
+        return inWhy(r);
+    case Dimmed:
+        return highlight_ && highlight_->hasWhy() && !inWhy(r);
+    case Label: {
+        // "0xEC · 300 ns": the vector it carries and its flight time (the race window).
+        QString vector;
+        if (trace_ && r.sentEvent >= 0 &&
+            static_cast<std::size_t>(r.sentEvent) < trace_->events.size())
+            vector = hex(static_cast<std::uint64_t>(
+                             trace_->events[static_cast<std::size_t>(r.sentEvent)].vector),
+                         2) +
+                     QStringLiteral(" · ");
+        if (r.merged > 1) return QStringLiteral("%1 IPIs").arg(r.merged);
+        return vector + formatNs(r.t1 - r.t0);
+    }
+    case Tooltip:
+        return (r.self ? QStringLiteral("self-IPI on CPU %1").arg(r.fromCpu)
+                       : QStringLiteral("IPI CPU %1 → CPU %2").arg(r.fromCpu).arg(r.toCpu)) +
+               QStringLiteral(": sent %1, %2")
+                   .arg(formatNs(r.t0), r.arrivedEvent >= 0 ? "arrives " + formatNs(r.t1)
+                                                            : QStringLiteral("in flight"));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ArrowModel::roleNames() const {
+    return {{SentEvent, "sentEvent"},
+            {FromCpu, "fromCpu"},
+            {ToCpu, "toCpu"},
+            {X0, "x0"},
+            {Y0, "y0"},
+            {X1, "x1"},
+            {Y1, "y1"},
+            {Self, "self"},
+            {Spurious, "spurious"},
+            {Merged, "merged"},
+            {InWhy, "inWhy"},
+            {Dimmed, "dimmed"},
+            {Tooltip, "tooltip"},
+            {Label, "label"}};
+}
+
+// --- ticks
+QVariant TickModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case T:
+        return QVariant::fromValue<qint64>(r.t);
+    case TickX:
+        return r.x;
+    case Major:
+        return r.major;
+    case Label:
+        return QString::fromStdString(r.label);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TickModel::roleNames() const {
+    return {{T, "t"}, {TickX, "tickX"}, {Major, "major"}, {Label, "label"}};
+}
+
+} // namespace uintr::lab

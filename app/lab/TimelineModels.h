@@ -1,0 +1,184 @@
+// The timeline's items for the current viewport as list models, one per kind of item, filled
+// from render::TimelineLayout::layout(viewport). A new layout is diffed against the rows the
+// view has: the common head and tail stay untouched (no signal), the middle is updated in place
+// (delegates are reused, not destroyed and created) and only the difference in count is
+// inserted or removed there. A drag changes a stretch of the timeline: only that stretch's
+// delegates hear about it. Panning moves everything: every row updates, none is recreated.
+#pragma once
+
+#include "render/TimelineGeometry.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace uintr::lab {
+
+// What the timeline emphasises: the playhead's event and the selected event's causal chain.
+// Events folded into another's marker (pir_posted into SENDUIPI, xsaves into the switch…) light
+// their host marker up, found by CPU and time, as the geometry draws them at their host's spot.
+struct Highlight {
+    int currentEvent = -1;
+    int currentCpu = -1;
+    qint64 currentT = -1;
+    std::vector<char> why;                        // why[event]: on the chain
+    std::vector<std::pair<int, qint64>> whySpots; // (cpu, t) of the chain's events, sorted
+    bool hasWhy() const { return !why.empty(); }
+    bool isCurrent(const render::Marker& m) const;
+    bool inWhy(const render::Marker& m) const;
+    bool inWhy(int event) const;
+};
+
+class GeometryListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+  public:
+    using QAbstractListModel::QAbstractListModel;
+    int rowCount(const QModelIndex& parent = {}) const override {
+        return parent.isValid() ? 0 : count_;
+    }
+    int count() const { return count_; }
+
+  Q_SIGNALS:
+    void countChanged();
+
+  protected:
+    // Makes the model hold `rows` (moved in); `same(a, b)`: a and b look the same on screen.
+    template <class Row, class Same>
+    void assign(std::vector<Row>& store, std::vector<Row>&& rows, Same same);
+    // Tells the views that `roles` of every row may have changed (values only, no relayout).
+    void touch(const QList<int>& roles);
+
+  private:
+    int count_ = 0;
+};
+
+class LaneModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role { Cpu = Qt::UserRole + 1, Y0, Y1, Label };
+    using GeometryListModel::GeometryListModel;
+    void setRows(std::vector<render::Lane> rows);
+    const std::vector<render::Lane>& rows() const { return rows_; }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    std::vector<render::Lane> rows_;
+};
+
+class SegmentModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role { Cpu = Qt::UserRole + 1, T0, T1, X0, X1, Y0, Y1, Kind, Task, Merged, Label };
+    using GeometryListModel::GeometryListModel;
+    void setRows(std::vector<render::Segment> rows);
+    const std::vector<render::Segment>& rows() const { return rows_; }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    std::vector<render::Segment> rows_;
+};
+
+class MarkerModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role {
+        Event = Qt::UserRole + 1,
+        Entry,
+        Cpu,
+        T,
+        AtX,
+        AtY,
+        Kind,
+        Merged,
+        Label,
+        Tooltip,
+        Draggable,
+        Current,
+        InWhy,
+        Dimmed,
+        Room,
+        LaneY0,
+        LaneY1
+    };
+    using GeometryListModel::GeometryListModel;
+    // `lanes` gives each marker its lane's edges (a switch spans its lane); `rightEdge`, where
+    // the plot ends, is the room of each row's last marker.
+    void setRows(std::vector<render::Marker> rows, const std::vector<render::Lane>& lanes,
+                 double rightEdge);
+    // What hit tests read: the geometry's markers, in model order.
+    const render::Marker& marker(int row) const { return rows_[static_cast<std::size_t>(row)].m; }
+    void setHighlight(const Highlight* highlight);
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    struct Row {
+        render::Marker m;
+        double room = 0;               // px to the next marker of its row on its lane: label space
+        double laneY0 = 0, laneY1 = 0; // its lane (a switch spans it)
+    };
+    std::vector<Row> rows_;
+    const Highlight* highlight_ = nullptr;
+};
+
+class ArrowModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role {
+        SentEvent = Qt::UserRole + 1,
+        FromCpu,
+        ToCpu,
+        X0,
+        Y0,
+        X1,
+        Y1,
+        Self,
+        Spurious,
+        Merged,
+        InWhy,
+        Dimmed,
+        Tooltip,
+        Label
+    };
+    using GeometryListModel::GeometryListModel;
+    // `trace` (kept by the run the rows come from) names each arrow's vector.
+    void setRows(std::vector<render::Arrow> rows, const sim::Trace* trace);
+    const std::vector<render::Arrow>& rows() const { return rows_; }
+    void setHighlight(const Highlight* highlight);
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    bool inWhy(const render::Arrow& a) const;
+    std::vector<render::Arrow> rows_;
+    const sim::Trace* trace_ = nullptr;
+    const Highlight* highlight_ = nullptr;
+};
+
+class TickModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role { T = Qt::UserRole + 1, TickX, Major, Label };
+    using GeometryListModel::GeometryListModel;
+    void setRows(std::vector<render::Tick> rows);
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    std::vector<render::Tick> rows_;
+};
+
+// The trace's kind names (cli.md spelling) for marker kinds, so the screen greps to the code.
+QString markerKindName(render::MarkerKind kind);
+QString segmentKindName(render::SegmentKind kind);
+
+} // namespace uintr::lab

@@ -1,0 +1,116 @@
+// The timeline's viewport (which nanoseconds, how many pixels) and the items it shows. Every
+// change of viewport or run asks render::TimelineLayout for the geometry once and refills the
+// models; QML only draws what the models hold, so the SVG export and the screen agree.
+#pragma once
+
+#include "SimRun.h"
+#include "TimelineModels.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+namespace uintr::lab {
+
+class TimelineView : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("LabController owns the timeline")
+    Q_PROPERTY(double viewWidth READ viewWidth WRITE setViewWidth NOTIFY viewportChanged)
+    Q_PROPERTY(double viewHeight READ viewHeight WRITE setViewHeight NOTIFY viewportChanged)
+    Q_PROPERTY(double uiScale READ uiScale WRITE setUiScale NOTIFY viewportChanged)
+    Q_PROPERTY(qint64 t0 READ t0 NOTIFY viewportChanged)
+    Q_PROPERTY(qint64 t1 READ t1 NOTIFY viewportChanged)
+    Q_PROPERTY(double labelWidth READ labelWidth NOTIFY viewportChanged)
+    Q_PROPERTY(double rulerHeight READ rulerHeight NOTIFY viewportChanged)
+    Q_PROPERTY(double laneHeight READ laneHeight NOTIFY viewportChanged)
+    Q_PROPERTY(double contentHeight READ contentHeight NOTIFY layoutChanged)
+    Q_PROPERTY(double playheadX READ playheadX NOTIFY cursorsChanged)
+    Q_PROPERTY(double markerAX READ markerAX NOTIFY cursorsChanged)
+    Q_PROPERTY(double markerBX READ markerBX NOTIFY cursorsChanged)
+    Q_PROPERTY(int visibleItems READ visibleItems NOTIFY layoutChanged)
+    Q_PROPERTY(uintr::lab::LaneModel* lanes READ lanes CONSTANT)
+    Q_PROPERTY(uintr::lab::SegmentModel* segments READ segments CONSTANT)
+    Q_PROPERTY(uintr::lab::MarkerModel* markers READ markers CONSTANT)
+    Q_PROPERTY(uintr::lab::ArrowModel* arrows READ arrows CONSTANT)
+    Q_PROPERTY(uintr::lab::TickModel* ticks READ ticks CONSTANT)
+  public:
+    explicit TimelineView(QObject* parent = nullptr);
+
+    double viewWidth() const { return width_; }
+    void setViewWidth(double width);
+    double viewHeight() const { return viewHeight_; }
+    void setViewHeight(double height);
+    double uiScale() const { return scale_; }
+    void setUiScale(double scale);
+    qint64 t0() const { return t0_; }
+    qint64 t1() const { return t1_; }
+    double labelWidth() const { return viewport().labelWidth; }
+    double rulerHeight() const { return viewport().rulerHeight; }
+    double laneHeight() const { return viewport().laneHeight; }
+    double contentHeight() const { return height_; }
+    double playheadX() const { return playhead_ < 0 ? -1 : xOf(playhead_); }
+    double markerAX() const { return markerA_ < 0 ? -1 : xOf(markerA_); }
+    double markerBX() const { return markerB_ < 0 ? -1 : xOf(markerB_); }
+    int visibleItems() const;
+    LaneModel* lanes() { return &lanes_; }
+    SegmentModel* segments() { return &segments_; }
+    MarkerModel* markers() { return &markers_; }
+    ArrowModel* arrows() { return &arrows_; }
+    TickModel* ticks() { return &ticks_; }
+
+    Q_INVOKABLE double xOf(qint64 t) const;
+    Q_INVOKABLE qint64 timeAt(double x) const;
+    Q_INVOKABLE double laneCenterY(int cpu) const;
+    // Zoom by `factor` (> 1: in) keeping the time under x where it is (Perfetto's W/S, wheel).
+    Q_INVOKABLE void zoomAt(double x, double factor);
+    // Pan by a number of pixels (positive: later times come into view; A/D, drag, wheel).
+    Q_INVOKABLE void panBy(double dx);
+    Q_INVOKABLE void fit();
+    Q_INVOKABLE void showRange(qint64 from, qint64 to);
+    // Hit tests on what is drawn: the draggable timeline entry near (x, y), or the event.
+    Q_INVOKABLE int draggableEntryAt(double x, double y) const;
+    Q_INVOKABLE int eventAt(double x, double y) const;
+    Q_INVOKABLE QString tooltipAt(double x, double y) const;
+    // The time a drag of `entry` to x lands on: whole ns, pulled to another event's time (or
+    // marker A/B) within a few pixels. Events of `entry` itself do not attract it.
+    Q_INVOKABLE qint64 snapTime(int entry, double x) const;
+
+    // From the controller.
+    void setRun(std::shared_ptr<const SimRun> run, bool refit);
+    void setSnapSource(std::shared_ptr<const SimRun> run) { snapRun_ = std::move(run); }
+    void setCursors(qint64 playhead, qint64 markerA, qint64 markerB);
+    // The controller keeps `highlight` alive and calls this again after changing it.
+    void setHighlight(const Highlight* highlight);
+    render::Viewport viewport() const;
+
+  Q_SIGNALS:
+    void viewportChanged();
+    void layoutChanged();
+    void cursorsChanged();
+
+  private:
+    void setRange(qint64 t0, qint64 t1);
+    render::Viewport fitted() const;
+    void relayout();
+    const render::Marker* markerAt(double x, double y, bool draggableOnly) const;
+
+    std::shared_ptr<const SimRun> run_;
+    std::shared_ptr<const SimRun> snapRun_;
+    LaneModel lanes_;
+    SegmentModel segments_;
+    MarkerModel markers_;
+    ArrowModel arrows_;
+    TickModel ticks_;
+    double width_ = 1200;
+    double viewHeight_ = 0; // 0: lanes of the default height
+    double scale_ = 1.0;
+    double height_ = 0;
+    qint64 t0_ = 0;
+    qint64 t1_ = 1000;
+    qint64 playhead_ = -1;
+    qint64 markerA_ = -1;
+    qint64 markerB_ = -1;
+};
+
+} // namespace uintr::lab

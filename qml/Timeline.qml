@@ -1,0 +1,69 @@
+// The centre: one lane per CPU, the running tasks as segments, markers, IPI arrows, the ruler,
+// the playhead and the A/B markers. Every position comes from the C++ geometry (TimelineView's
+// models, filled from render::TimelineLayout for this viewport): this file only stacks layers.
+import QtQuick
+import UintrLab
+
+Rectangle {
+    id: root
+
+    required property LabController controller
+    readonly property TimelineView view: controller.timeline
+
+    implicitHeight: Theme.px(240)
+    color: Theme.plot
+    radius: Theme.radius
+    border.color: Theme.border
+    clip: true
+
+    Binding { target: root.view; property: "viewWidth"; value: root.width }
+    Binding { target: root.view; property: "viewHeight"; value: root.height }
+    Binding { target: root.view; property: "uiScale"; value: Theme.scale }
+
+    Repeater {
+        model: root.view.lanes
+        delegate: CpuLane {}
+    }
+    TimeRuler {
+        view: root.view
+        width: root.width
+        height: root.height
+    }
+    // The plot: clipped to the right of the lane labels; children use the geometry's x as is.
+    Item {
+        x: root.view.labelWidth
+        width: root.width - x
+        height: root.height
+        clip: true
+        Item {
+            x: -parent.x
+            Repeater {
+                objectName: "segments"
+                model: root.view.segments
+                delegate: TaskSegment {}
+            }
+            Repeater {
+                objectName: "arrows"
+                model: root.view.arrows
+                delegate: IpiArrow {}
+            }
+            Repeater {
+                id: markerRepeater
+                objectName: "markers"
+                model: root.view.markers
+                delegate: EventMarker {}
+            }
+        }
+    }
+    Cursors {
+        anchors.fill: parent
+        view: root.view
+        controller: root.controller
+    }
+    TimelineMouse {
+        objectName: "timelineMouse"
+        anchors.fill: parent
+        view: root.view
+        controller: root.controller
+    }
+}

@@ -1,0 +1,193 @@
+// The drag frame time: from a drag-move request (LabController::requestMove: copy the scenario,
+// checkConsistency, re-simulate, lay the viewport out, refill the models, refresh the inspector
+// and the Why chain) to the models being updated. The call is synchronous on the GUI thread, so
+// its duration is what a drag frame costs before painting. Not a test: it asserts nothing about
+// time; CTest runs a short version so that it keeps building and running.
+//
+//   build-app/tests/app/app_bench_drag [MOVES=200] [EVENTS=10000] [--qml]
+//
+// --qml also loads the real window (qrc:/UintrLab/Main.qml, offscreen) and times a whole frame:
+// the request, the QML delegates following the models, and QQuickWindow::grabWindow() (scene
+// graph sync, render and read-back: an upper bound of what a frame on screen costs).
+#include "LabController.h"
+#include "scenario/ScenarioIO.h"
+#include "scenario/StressScenario.h"
+#include "sim/Recording.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(UintrLabPlugin)
+
+using namespace uintr;
+
+namespace {
+
+struct Figures {
+    double median = 0, p95 = 0, max = 0;
+};
+
+Figures measure(int moves, const std::function<void(int)>& move) {
+    std::vector<double> ms;
+    ms.reserve(static_cast<std::size_t>(moves));
+    for (int i = 0; i < moves; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        move(i);
+        ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1,
+                           static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
+    return {at(0.5), at(0.95), ms.back()};
+}
+
+void report(const char* what, int events, int items, int moves, const Figures& f) {
+    std::printf(
+        "%-44s %7d events %5d items  %4d moves  median %8.3f ms  p95 %8.3f ms  max %8.3f ms\n",
+        what, events, items, moves, f.median, f.p95, f.max);
+}
+
+// A generated scenario with about `events` trace events (StressScenario: pairs of CPUs with
+// SENDUIPIs and context switches whose phases drift).
+scenario::Scenario generated(int events) {
+    scenario::StressShape shape;
+    shape.cpus = 4;
+    shape.entries = std::max(8, events / 4);
+    for (int round = 0; round < 4; ++round) {
+        const sim::Recording probe(scenario::makeStressScenario(shape));
+        const auto got = static_cast<double>(probe.trace().events.size());
+        shape.entries = std::max<std::int64_t>(
+            8, std::llround(static_cast<double>(shape.entries) * events / got));
+    }
+    return scenario::makeStressScenario(shape);
+}
+
+// The real window on `lab`, offscreen, 1600 x 1000; null if it cannot be loaded.
+std::unique_ptr<QQmlApplicationEngine> window(lab::LabController& lab, QQuickWindow** out) {
+    auto engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    engine->setInitialProperties({{"controller", QVariant::fromValue(&lab)}});
+    engine->load(QUrl(QStringLiteral("qrc:/UintrLab/Main.qml")));
+    if (engine->rootObjects().isEmpty()) return nullptr;
+    *out = qobject_cast<QQuickWindow*>(engine->rootObjects().constFirst());
+    if (!*out) return nullptr;
+    (*out)->grabWindow(); // the first frame: delegates created, glyphs cached
+    return engine;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    const int moves = argc > 1 ? std::max(1, atoi(argv[1])) : 200;
+    const int events = argc > 2 ? std::max(100, atoi(argv[2])) : 10000;
+    const bool qml = argc > 3 && QByteArray(argv[3]) == "--qml";
+
+    // The seed race: drag the switch-out back and forth across the IPI's arrival at 1300 ns.
+    {
+        lab::LabController lab;
+        lab.timeline()->setViewWidth(1600);
+        lab.timeline()->setViewHeight(420);
+        if (!lab.openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json"))) return 3;
+        const int entry = lab.entryIndex("switch-out");
+        int spuriousSeen = 0;
+        const auto f = measure(moves, [&](int i) {
+            lab.requestMove(entry, 1100 + (i % 60) * 10);
+            spuriousSeen += lab.spuriousCount();
+        });
+        lab.commitMove(entry, lab.entryTime(entry));
+        report("seed race, whole run on screen", lab.eventCount(), lab.timeline()->visibleItems(),
+               moves, f);
+        std::printf("  (the race was on screen in %d of %d frames)\n", spuriousSeen, moves);
+        QQuickWindow* w = nullptr;
+        if (qml) {
+            const auto engine = window(lab, &w);
+            if (!engine) return 3;
+            const auto g = measure(moves, [&](int i) {
+                lab.requestMove(entry, 1100 + (i % 60) * 10);
+                w->grabWindow();
+            });
+            lab.cancelMove();
+            report("seed race, QML frame (request + render)", lab.eventCount(),
+                   lab.timeline()->visibleItems(), moves, g);
+        }
+    }
+
+    // A generated scenario: drag one context switch in the middle of the run.
+    const scenario::Scenario big = generated(events);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("generated.json");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return 3;
+    file.write(QByteArray::fromStdString(scenario::saveScenarioText(big)));
+    file.close();
+
+    lab::LabController lab;
+    lab.timeline()->setViewWidth(1600);
+    lab.timeline()->setViewHeight(420);
+    if (!lab.openFile(path)) return 3;
+    QQuickWindow* w = nullptr;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    if (qml && !(engine = window(lab, &w))) return 3;
+    int entry = static_cast<int>(big.timeline.size() / 2);
+    while (entry < static_cast<int>(big.timeline.size()) &&
+           big.timeline[static_cast<std::size_t>(entry)].kind !=
+               scenario::TimelineEntry::Kind::ContextSwitch)
+        ++entry;
+    const qint64 base = lab.entryTime(entry);
+    const auto wiggle = [&](int i) { lab.requestMove(entry, base + (i % 20) * 7 - 70); };
+
+    const auto frame = [&](int i) {
+        wiggle(i);
+        w->grabWindow();
+    };
+
+    lab.timeline()->fit();
+    auto f = measure(moves, wiggle);
+    report("generated, whole run on screen (LOD)", lab.eventCount(), lab.timeline()->visibleItems(),
+           moves, f);
+    std::printf("  (%d segments, %d markers, %d arrows, %d ticks)\n",
+                lab.timeline()->segments()->count(), lab.timeline()->markers()->count(),
+                lab.timeline()->arrows()->count(), lab.timeline()->ticks()->count());
+    if (qml) {
+        f = measure(moves, frame);
+        report("generated, whole run, QML frame", lab.eventCount(), lab.timeline()->visibleItems(),
+               moves, f);
+    }
+    lab.cancelMove();
+
+    lab.timeline()->showRange(base - 1500, base + 1500);
+    f = measure(moves, wiggle);
+    report("generated, zoomed to 3 us around the drag", lab.eventCount(),
+           lab.timeline()->visibleItems(), moves, f);
+    if (qml) {
+        f = measure(moves, frame);
+        report("generated, zoomed to 3 us, QML frame", lab.eventCount(),
+               lab.timeline()->visibleItems(), moves, f);
+    }
+    lab.cancelMove();
+
+    // Where the time goes: the re-simulation alone (Recording + layout build + verdict).
+    std::vector<scenario::Scenario> copies(static_cast<std::size_t>(std::min(moves, 50)), big);
+    f = measure(static_cast<int>(copies.size()), [&](int i) {
+        lab::SimRun run(std::move(copies[static_cast<std::size_t>(i)]));
+        (void)run.eventCount();
+    });
+    report("generated, re-simulation only (SimRun)", lab.eventCount(), 0,
+           static_cast<int>(copies.size()), f);
+    return 0;
+}

@@ -1,0 +1,408 @@
+// The controller: opening, the drag flow (preview, commit, undo, redo), refusals, saving, the
+// kernel variant switch, the playhead and the inspector at it, Why.
+#include "LabController.h"
+#include "scenario/ScenarioIO.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using uintr::lab::LabController;
+
+namespace {
+const QString kSeed = QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json");
+
+// A task that migrates: CPU 0 runs "a" until 1000, CPU 1 runs it from 2000. Moving "a-in"
+// before 1000 would run "a" on two CPUs at once: checkConsistency refuses it.
+const char* kMigrate = R"({
+  "format": "uintr-scenario/1",
+  "title": "Migration",
+  "summary": "a moves from CPU 0 to CPU 1.",
+  "machine": { "cpus": 2 },
+  "tasks": [ { "name": "a", "receiver": true }, { "name": "b" } ],
+  "timeline": [
+    { "id": "a-on", "at": 0, "cpu": 0, "run": "a" },
+    { "id": "a-out", "at": 1000, "cpu": 0, "run": "b" },
+    { "id": "a-in", "at": 2000, "cpu": 1, "run": "a" }
+  ]
+})";
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write(text);
+    return path;
+}
+} // namespace
+
+class TestController : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void opensTheSeedRace();
+    void dragMovesResimulatesUndoesAndRedoes();
+    void releaseWithoutMoveAddsNothing();
+    void cancelRestoresTheCommittedRun();
+    void inconsistentEditIsRefusedAndChangesNothing();
+    void negativeTimeIsRefused();
+    void brokenFileLeavesTheScenarioUntouched();
+    void saveThenLoadRoundTrips();
+    void saveIsAtomicAndMarksClean();
+    void kernelVariantIsAnUndoableEdit();
+    void inspectorShowsTheRaceWindow();
+    void inspectorHighlightsWhatChanged();
+    void stepsThroughSubSteps();
+    void whyListsTheCausalChain();
+    void whyFollowsTheEventThroughADrag();
+    void narrationFollowsThePlayhead();
+    void markersMeasureDistance();
+    void playAdvancesAndPauses();
+};
+
+void TestController::opensTheSeedRace() {
+    LabController lab;
+    QVERIFY(lab.openDefault());
+    QVERIFY(lab.filePath().endsWith("seed-race.json"));
+    QCOMPARE(lab.title(),
+             QStringLiteral("Receiver switched out while the notification IPI is in flight"));
+    QCOMPARE(lab.spuriousCount(), 1);
+    QCOMPARE(lab.deliveredCount(), 1);
+    QVERIFY(lab.verdict().value(0).startsWith("Spurious notification on CPU 0 at 1300 ns"));
+    QVERIFY(!lab.dirty());
+    QVERIFY(lab.timeline()->markers()->count() > 0);
+}
+
+void TestController::dragMovesResimulatesUndoesAndRedoes() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    const int entry = lab.entryIndex("switch-out");
+    QVERIFY(entry >= 0);
+    QCOMPARE(lab.entryTime(entry), 1100LL);
+
+    // Drag frames: each re-simulates a preview, none is an undo entry.
+    QVERIFY(lab.requestMove(entry, 1200));
+    QVERIFY(lab.previewing());
+    QCOMPARE(lab.spuriousCount(), 1); // still switched out while the IPI flies
+    QVERIFY(lab.requestMove(entry, 1350));
+    QCOMPARE(lab.spuriousCount(), 0); // the IPI arrived at 1300 while the receiver ran
+    QVERIFY(!lab.canUndo());
+    QCOMPARE(lab.entryTime(entry), 1100LL); // the document is unchanged until the release
+
+    // The release: one undo step, named for people.
+    QVERIFY(lab.commitMove(entry, 1400));
+    QVERIFY(!lab.previewing());
+    QCOMPARE(lab.entryTime(entry), 1400LL);
+    QCOMPARE(lab.spuriousCount(), 0);
+    QVERIFY(lab.canUndo());
+    QCOMPARE(lab.undoText(), QStringLiteral("Move switch-out to 1 400 ns"));
+    QVERIFY(lab.dirty());
+
+    lab.undo();
+    QCOMPARE(lab.entryTime(entry), 1100LL);
+    QCOMPARE(lab.spuriousCount(), 1);
+    QVERIFY(!lab.canUndo());
+    QVERIFY(!lab.dirty());
+
+    lab.redo();
+    QCOMPARE(lab.entryTime(entry), 1400LL);
+    QCOMPARE(lab.spuriousCount(), 0);
+    QVERIFY(lab.dirty());
+}
+
+void TestController::releaseWithoutMoveAddsNothing() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    const int entry = lab.entryIndex("send");
+    QVERIFY(lab.requestMove(entry, 1050));
+    QVERIFY(!lab.commitMove(entry, 1000)); // back where it was
+    QVERIFY(!lab.canUndo());
+    QCOMPARE(lab.entryTime(entry), 1000LL);
+    QCOMPARE(lab.spuriousCount(), 1);
+}
+
+void TestController::cancelRestoresTheCommittedRun() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    const int entry = lab.entryIndex("switch-out");
+    QVERIFY(lab.requestMove(entry, 2000));
+    QCOMPARE(lab.spuriousCount(), 0);
+    lab.cancelMove();
+    QVERIFY(!lab.previewing());
+    QCOMPARE(lab.spuriousCount(), 1);
+    QVERIFY(!lab.canUndo());
+}
+
+void TestController::inconsistentEditIsRefusedAndChangesNothing() {
+    QTemporaryDir dir;
+    LabController lab;
+    QVERIFY(lab.openFile(write(dir, "migrate.json", kMigrate)));
+    const int entry = lab.entryIndex("a-in");
+    const int events = lab.eventCount();
+    QVERIFY(!lab.requestMove(entry, 500));
+    QVERIFY(lab.statusError());
+    QVERIFY2(lab.statusText().contains("already running on CPU 0"), qPrintable(lab.statusText()));
+    QVERIFY(!lab.commitMove(entry, 500));
+    QVERIFY(!lab.canUndo());
+    QCOMPARE(lab.entryTime(entry), 2000LL);
+    QCOMPARE(lab.eventCount(), events);
+
+    // A drag that crosses a forbidden spot keeps its last good position.
+    QVERIFY(lab.requestMove(entry, 1500));
+    QVERIFY(!lab.requestMove(entry, 900));
+    QVERIFY(lab.commitMove(entry, 900));
+    QCOMPARE(lab.entryTime(entry), 1500LL);
+}
+
+void TestController::negativeTimeIsRefused() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(!lab.requestMove(lab.entryIndex("send"), -5));
+    QVERIFY(lab.statusError());
+    lab.cancelMove();
+    QVERIFY(!lab.requestMove(99, 10));
+    QVERIFY(!lab.canUndo());
+}
+
+void TestController::brokenFileLeavesTheScenarioUntouched() {
+    QTemporaryDir dir;
+    QFile seed(kSeed);
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    QByteArray text = seed.readAll();
+    text.replace("\"vector\": 3", "\"vector\": 64");
+    const QString broken = write(dir, "broken.json", text);
+
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1250)); // an unsaved edit
+    QSignalSpy errors(&lab, &LabController::errorOccurred);
+    QVERIFY(!lab.openFile(broken));
+    QCOMPARE(errors.count(), 1);
+    const QString line = errors.first().at(1).toString();
+    QVERIFY2(line.startsWith(broken + ":"), qPrintable(line));
+    QVERIFY2(line.contains(": /connections/0/vector: "), qPrintable(line));
+    QVERIFY(!line.contains('\n'));
+    QVERIFY(lab.filePath().endsWith("seed-race.json"));
+    QCOMPARE(lab.entryTime(lab.entryIndex("switch-out")), 1250);
+    QVERIFY(lab.canUndo());
+    QVERIFY(lab.dirty());
+
+    QVERIFY(!lab.openFile(dir.filePath("missing.json")));
+    QCOMPARE(errors.count(), 2);
+    QVERIFY(lab.filePath().endsWith("seed-race.json"));
+}
+
+void TestController::saveThenLoadRoundTrips() {
+    QTemporaryDir dir;
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1250));
+    QVERIFY(lab.setVariant("no-sn"));
+    const QString path = dir.filePath("moved.json");
+    QVERIFY(lab.saveAs(path));
+    QVERIFY(!lab.dirty());
+    QCOMPARE(lab.filePath(), path);
+
+    const auto loaded = uintr::scenario::loadScenarioFile(path.toStdString());
+    QVERIFY(loaded.ok());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().toStdString(), uintr::scenario::saveScenarioText(*loaded.scenario));
+
+    LabController again;
+    QVERIFY(again.openFile(path));
+    QCOMPARE(again.entryTime(again.entryIndex("switch-out")), 1250);
+    QCOMPARE(again.variant(), QStringLiteral("no-sn"));
+    QCOMPARE(again.eventCount(), lab.eventCount());
+}
+
+void TestController::saveIsAtomicAndMarksClean() {
+    QTemporaryDir dir;
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.moveEntry(lab.entryIndex("send"), 900));
+    QSignalSpy errors(&lab, &LabController::errorOccurred);
+    QVERIFY(!lab.saveAs(dir.filePath("no/such/dir/x.json")));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(lab.dirty());
+    QVERIFY(lab.saveAs(dir.filePath("x.json")));
+    QVERIFY(!lab.dirty());
+    QVERIFY(lab.moveEntry(lab.entryIndex("send"), 950));
+    QVERIFY(lab.save());
+    QVERIFY(!lab.dirty());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"x.json"}); // no temporaries left
+}
+
+void TestController::kernelVariantIsAnUndoableEdit() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    QCOMPARE(lab.variant(), QStringLiteral("rfc-v1"));
+    QVERIFY(lab.variants().contains("misc-restore-bug"));
+    QVERIFY(lab.setVariant("misc-restore-bug"));
+    QCOMPARE(lab.variant(), QStringLiteral("misc-restore-bug"));
+    QCOMPARE(lab.deliveredCount(), 0); // the storm: UINV never comes back
+    QCOMPARE(lab.undoText(), QStringLiteral("Switch kernel to misc-restore-bug"));
+    lab.undo();
+    QCOMPARE(lab.variant(), QStringLiteral("rfc-v1"));
+    QCOMPARE(lab.deliveredCount(), 1);
+    QVERIFY(!lab.setVariant("no-such-kernel"));
+    QVERIFY(lab.statusError());
+}
+
+void TestController::inspectorShowsTheRaceWindow() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    auto* in = lab.inspector();
+    for (const qint64 t : {1100, 1200, 1299}) {
+        lab.setPlayhead(t);
+        QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("1"));
+        QCOMPARE(in->value("UPID receiver", "ON"), QStringLiteral("1"));
+        QCOMPARE(in->value("UPID receiver", "PIR"), QStringLiteral("{3}"));
+        QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0x00"));
+        QCOMPARE(in->value("CPU 0", "task"), QStringLiteral("other"));
+        QVERIFY(in->hasUis());
+        QVERIFY2(QRegularExpression("^UIS:\\s+0\\s+0\\s+User-interrupt spurious event$")
+                     .match(in->value("UIS", ""))
+                     .hasMatch(),
+                 qPrintable(in->value("UIS", "")));
+    }
+    lab.setPlayhead(1000);
+    QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
+    QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("0"));
+    for (const qint64 t : {1300, 2000, 3600}) {
+        lab.setPlayhead(t);
+        QVERIFY2(QRegularExpression("^UIS:\\s+1\\s+0\\s").match(in->value("UIS", "")).hasMatch(),
+                 qPrintable(in->value("UIS", "")));
+    }
+    lab.setPlayhead(3400); // in the handler
+    QCOMPARE(in->value("CPU 0", "UIF"), QStringLiteral("0"));
+    QCOMPARE(in->value("UPID receiver", "ON"), QStringLiteral("0"));
+    QVERIFY(in->value("UITT sender", "[0]").startsWith("V=1 UV=3 → receiver"));
+}
+
+void TestController::inspectorHighlightsWhatChanged() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    auto* in = lab.inspector();
+    lab.setPlayhead(1100); // the switch-out: SN set, UINV cleared
+    QVERIFY(in->isChanged("UPID receiver", "SN"));
+    QVERIFY(in->isChanged("CPU 0", "UINV"));
+    QVERIFY(!in->isChanged("UPID receiver", "PIR"));
+    lab.setPlayhead(1200); // nothing happens at 1200
+    QVERIFY(!in->isChanged("UPID receiver", "SN"));
+    QVERIFY(!in->isChanged("CPU 0", "UINV"));
+    lab.setPlayhead(1300);
+    QVERIFY(in->uisChanged());
+}
+
+void TestController::stepsThroughSubSteps() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    lab.toStart();
+    QCOMPARE(lab.currentEvent(), -1);
+    int steps = 0;
+    qint64 last = 0;
+    while (lab.currentEvent() + 1 < lab.eventCount()) {
+        lab.stepNext();
+        QVERIFY(lab.playhead() >= last);
+        last = lab.playhead();
+        ++steps;
+    }
+    QCOMPARE(steps, lab.eventCount());
+    QCOMPARE(lab.playhead(), 3500LL);
+    lab.stepPrev();
+    QCOMPARE(lab.currentEvent(), lab.eventCount() - 2);
+    // A sub-step of 1100: the switch first, then SN, XSAVES, XRSTORS, one at a time.
+    lab.setPlayhead(1099);
+    lab.stepNext();
+    QCOMPARE(lab.playhead(), 1100LL);
+    QVERIFY(lab.currentEventText().contains("context_switch"));
+    lab.stepNext();
+    QCOMPARE(lab.playhead(), 1100LL);
+    QVERIFY(lab.currentEventText().contains("sn_set"));
+}
+
+void TestController::whyListsTheCausalChain() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    const int spurious = lab.findEvent("spurious_notification");
+    QVERIFY(spurious >= 0);
+    lab.selectEvent(spurious);
+    QCOMPARE(lab.selectedEvent(), spurious);
+    const auto lines = lab.whyLines();
+    QVERIFY(lines.size() >= 4);
+    QStringList text;
+    for (const auto& l : lines)
+        text << l.toMap().value("text").toString();
+    QVERIFY2(text.first().contains("senduipi"), qPrintable(text.join('\n')));
+    QVERIFY(text.join('\n').contains("xsaves"));
+    QVERIFY(text.last().contains("spurious_notification"));
+    // The timeline lights the chain up and dims the rest.
+    auto* markers = lab.timeline()->markers();
+    bool senduipiLit = false, deliveryDimmed = false;
+    for (int r = 0; r < markers->rowCount(); ++r) {
+        const auto i = markers->index(r);
+        const QString kind = i.data(uintr::lab::MarkerModel::Kind).toString();
+        if (kind == "senduipi") senduipiLit = i.data(uintr::lab::MarkerModel::InWhy).toBool();
+        if (kind == "user_interrupt_delivered")
+            deliveryDimmed = i.data(uintr::lab::MarkerModel::Dimmed).toBool();
+    }
+    QVERIFY(senduipiLit);
+    QVERIFY(deliveryDimmed);
+    lab.selectEvent(-1);
+    QVERIFY(lab.whyLines().isEmpty());
+}
+
+void TestController::whyFollowsTheEventThroughADrag() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    lab.selectEvent(lab.findEvent("spurious_notification"));
+    const int entry = lab.entryIndex("switch-out");
+    QVERIFY(lab.requestMove(entry, 1400));
+    QCOMPARE(lab.selectedEvent(), -1);
+    QVERIFY(lab.whyLines().isEmpty());
+    QVERIFY(lab.requestMove(entry, 1150));
+    QVERIFY(lab.selectedEvent() >= 0);
+    QVERIFY(!lab.whyLines().isEmpty());
+}
+
+void TestController::narrationFollowsThePlayhead() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    lab.setPlayhead(1050);
+    QVERIFY(lab.narrationText().startsWith("The sender executes SENDUIPI"));
+    lab.setPlayhead(1300);
+    QVERIFY(lab.narrationText().startsWith("The IPI arrives"));
+}
+
+void TestController::markersMeasureDistance() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    lab.setMarkerA(1000);
+    lab.setMarkerB(1300);
+    QCOMPARE(lab.markerText(), QStringLiteral("A 1 000 ns   B 1 300 ns   B−A +300 ns"));
+    lab.clearMarkers();
+    QVERIFY(lab.markerText().isEmpty());
+}
+
+void TestController::playAdvancesAndPauses() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    lab.toStart();
+    lab.setPlaying(true);
+    QVERIFY(lab.playing());
+    // It stops at each instant with events (the time-0 placements first), then moves on.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.currentEvent() >= 0, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.playhead() > 0, 5000);
+    lab.setPlaying(false);
+    const qint64 at = lab.playhead();
+    QTest::qWait(100);
+    QCOMPARE(lab.playhead(), at);
+    // Stepping pauses playback.
+    lab.setPlaying(true);
+    lab.stepNext();
+    QVERIFY(!lab.playing());
+}
+
+QTEST_GUILESS_MAIN(TestController)
+#include "tst_controller.moc"

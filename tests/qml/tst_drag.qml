@@ -1,0 +1,110 @@
+// The race appears and disappears under the hand: drag the seed race's switch-out past the
+// IPI's arrival (1300 ns) with the mouse and the red "UIS +1" marker goes; drag it back and it
+// returns. One drag is one undo step; Ctrl+Z and Ctrl+Shift+Z walk them.
+import QtQuick
+import QtTest
+import UintrLab
+
+TestCase {
+    id: test
+
+    // One controller for the whole case; each test reopens the seed race in it (a fresh
+    // document, empty undo stack). It outlives the windows created per test.
+    readonly property LabController lab: labObject
+    property Main window
+    property Item mouseArea
+
+    function markers(kind: string): list<Item> {
+        const repeater = findChild(window.contentItem, "markers")
+        const found = []
+        for (let i = 0; i < repeater.count; ++i) {
+            const m = repeater.itemAt(i)
+            if (m && m.kind === kind) found.push(m)
+        }
+        return found
+    }
+    // Press on the entry's marker, move in steps to `to`, release.
+    function drag(entry: int, to: real, steps: int) {
+        const view = lab.timeline
+        const y = view.laneCenterY(0)
+        const from = view.xOf(lab.entryTime(entry))
+        mousePress(mouseArea, from, y)
+        for (let i = 1; i <= steps; ++i)
+            mouseMove(mouseArea, from + (view.xOf(to) - from) * i / steps, y)
+        mouseRelease(mouseArea, view.xOf(to), y)
+    }
+
+    name: "Drag"
+    when: windowShown
+
+    LabController { id: labObject }
+    Component { id: mainComponent; Main {} }
+
+    function init() {
+        verify(lab.openDefault())
+        window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1400, height: 900 })
+        verify(window)
+        waitForRendering(window.contentItem)
+        mouseArea = findChild(window.contentItem, "timelineMouse")
+        verify(mouseArea)
+    }
+
+    function test_dragSwitchOutPastTheArrivalAndBack() {
+        const entry = lab.entryIndex("switch-out")
+        compare(markers("spurious_notification").length, 1)
+
+        drag(entry, 1450, 8)
+        compare(lab.entryTime(entry) > 1300, true, "the switch-out moved past the arrival")
+        compare(markers("spurious_notification").length, 0)
+        compare(lab.spuriousCount, 0)
+        verify(/^Move switch-out to 1 [0-9]{3} ns$/.test(lab.undoText), lab.undoText)
+        verify(lab.verdict[0].startsWith("No spurious notification"))
+
+        drag(entry, 1100, 8)
+        compare(lab.entryTime(entry), 1100)
+        compare(markers("spurious_notification").length, 1)
+        compare(lab.spuriousCount, 1)
+
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(markers("spurious_notification").length, 0)
+        keyClick(Qt.Key_Z, Qt.ControlModifier)
+        compare(lab.entryTime(entry), 1100)
+        compare(markers("spurious_notification").length, 1)
+        verify(!lab.canUndo)
+        keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+        compare(markers("spurious_notification").length, 0)
+    }
+
+    function test_theRaceVanishesMidDrag() {
+        const entry = lab.entryIndex("switch-out")
+        const view = lab.timeline
+        const y = view.laneCenterY(0)
+        mousePress(mouseArea, view.xOf(1100), y)
+        mouseMove(mouseArea, view.xOf(1200), y)
+        verify(lab.previewing)
+        compare(markers("spurious_notification").length, 1, "still switched out before 1300")
+        mouseMove(mouseArea, view.xOf(1400), y)
+        compare(markers("spurious_notification").length, 0, "the preview already shows it")
+        verify(!lab.canUndo, "no undo entry before the release")
+        keyClick(Qt.Key_Escape)
+        verify(!lab.previewing)
+        compare(markers("spurious_notification").length, 1)
+        mouseRelease(mouseArea, view.xOf(1400), y)
+        compare(lab.entryTime(entry), 1100)
+        verify(!lab.canUndo)
+    }
+
+    function test_dragSendUipiAfterTheSwitchOut() {
+        // SENDUIPI after the receiver left: SN is set, so no IPI is sent and nothing is spurious.
+        const entry = lab.entryIndex("send")
+        const view = lab.timeline
+        const y = view.laneCenterY(1)
+        mousePress(mouseArea, view.xOf(1000), y)
+        mouseMove(mouseArea, view.xOf(1100), y)
+        mouseMove(mouseArea, view.xOf(1600), y)
+        mouseRelease(mouseArea, view.xOf(1600), y)
+        verify(lab.entryTime(entry) > 1500)
+        compare(markers("spurious_notification").length, 0)
+        verify(markers("ipi_suppressed").length + markers("senduipi").length > 0)
+    }
+}
