@@ -179,12 +179,12 @@ void LinuxKernel::switchOut(int cpu, int cause) {
             Upid u = loadUpid(m, t.upid);
             u.setSn(true); // a locked OR: a plain store could undo a concurrent SENDUIPI (§2.4)
             (void)u.store(m.memory, t.upid);
-            p_.emit(event(EventKind::SnSet, cpu, task, cause));
+            p_.record(event(EventKind::SnSet, cpu, task, cause));
         }
         TraceEvent saved = event(EventKind::Xsaves, cpu, task, cause);
         saved.vector = c.lp.msrs.uinv();
         (void)c.lp.xsaves(m.memory, t.xsave);
-        c.lastUinvChange = p_.emit(saved);
+        c.lastUinvChange = p_.record(saved);
         if (t.receiver && variant() == Variant::MiscRestoreBug) {
             // §4: a second save before the restore stores the already-cleared UINV = 0 over the
             // good value, and this kernel does not put the vector back on the way to user space.
@@ -192,7 +192,7 @@ void LinuxKernel::switchOut(int cpu, int cause) {
             TraceEvent again = event(EventKind::Xsaves, cpu, task, cause);
             again.vector = 0;
             again.flags = sim::kFlagSecondSave;
-            c.lastUinvChange = p_.emit(again);
+            c.lastUinvChange = p_.record(again);
         }
     }
     c.lp.cpl = arch::Cpl::Kernel;
@@ -211,12 +211,12 @@ void LinuxKernel::switchIn(int cpu, int task, int cause) {
             TraceEvent e = event(EventKind::Fault, cpu, task, cause);
             e.faultKind = static_cast<std::uint8_t>(fault->kind);
             e.reason = static_cast<std::uint8_t>(fault->reason);
-            p_.emit(e);
+            p_.record(e);
         } else {
             TraceEvent e = event(EventKind::Xrstors, cpu, task, cause);
             e.vector = c.lp.msrs.uinv();
             e.value = c.lp.msrs.rr;
-            const int id = p_.emit(e);
+            const int id = p_.record(e);
             if (c.lp.msrs.uinv() != 0) c.lastUinvChange = id;
         }
     }
@@ -244,7 +244,7 @@ void LinuxKernel::switchUintrReturn(int cpu, int task, int cause) {
         c.lp.msrs.setUinv(mc.notificationVector);
         TraceEvent e = event(EventKind::UinvRestored, cpu, task, cause);
         e.vector = mc.notificationVector;
-        c.lastUinvChange = p_.emit(e);
+        c.lastUinvChange = p_.record(e);
     }
     Upid u = loadUpid(m, t.upid);
     u.setNdst(Upid::encodeNdst(c.lp.apicId, c.lp.apicMode));
@@ -252,13 +252,13 @@ void LinuxKernel::switchUintrReturn(int cpu, int task, int cause) {
     (void)u.store(m.memory, t.upid);
     TraceEvent cleared = event(EventKind::SnCleared, cpu, task, cause);
     cleared.value = u.ndst();
-    p_.emit(cleared);
+    p_.record(cleared);
     if (u.pir != 0) {
         TraceEvent self = event(EventKind::SelfIpi, cpu, task, cause);
         self.vector = mc.notificationVector;
         self.value = u.pir;
         self.cause2 = t.pirCause[static_cast<std::size_t>(arch::highestBit(u.pir))];
-        const int id = p_.emit(self);
+        const int id = p_.record(self);
         ++m.counters.selfIpis;
         p_.sendIpi(cpu, c.lp.apicId, mc.notificationVector, id);
     }
@@ -277,13 +277,13 @@ void LinuxKernel::handleIdtVector(int cpu, std::uint8_t vector, int cause) {
         e.vector = vector;
         e.value = c.lp.msrs.uinv();
         e.cause2 = c.lastUinvChange;
-        p_.emit(e);
+        p_.record(e);
         return;
     }
     ++c.kernelNotifications;
     TraceEvent e = event(EventKind::KernelVector, cpu, c.task, cause);
     e.vector = vector;
-    const int id = p_.emit(e);
+    const int id = p_.record(e);
     if (vector == mc.kernelVector) wakeBlockedTasks(cpu, id);
 }
 
@@ -305,13 +305,13 @@ void LinuxKernel::wakeBlockedTasks(int cpu, int cause) {
         u.setNv(mc.notificationVector);
         (void)u.store(m.memory, t.upid);
         t.status = TaskStatus::Ready;
-        const int woken = p_.emit(event(EventKind::Woken, cpu, task, cause));
+        const int woken = p_.record(event(EventKind::Woken, cpu, task, cause));
         const int target = pickCpuFor(task);
         if (target < 0) continue; // runnable; a later context switch runs it
         TraceEvent sw = event(EventKind::ContextSwitch, target, task, woken);
         sw.other = -1;
         sw.flags = sim::kFlagWakeup;
-        contextSwitch(target, task, p_.emit(sw));
+        contextSwitch(target, task, p_.record(sw));
     }
 }
 
@@ -334,7 +334,7 @@ void LinuxKernel::uintrWait(int task, int cause) {
         TraceEvent e = event(EventKind::WaitReturned, cpu, task, cause);
         e.reason = static_cast<std::uint8_t>(why);
         e.value = value;
-        p_.emit(e);
+        p_.record(e);
     };
     if (!supported()) return returnAtOnce(sim::WaitReturnReason::NoFeature, 0);
     if (!t.receiver) return returnAtOnce(sim::WaitReturnReason::NotReceiver, 0);
@@ -350,20 +350,20 @@ void LinuxKernel::uintrWait(int task, int cause) {
     t.blockedOrder = m.nextBlockedOrder++;
     TraceEvent blocked = event(EventKind::Blocked, cpu, task, cause);
     blocked.vector = kv;
-    const int id = p_.emit(blocked);
+    const int id = p_.record(blocked);
     TraceEvent sw = event(EventKind::ContextSwitch, cpu, -1, id);
     sw.other = task;
-    contextSwitch(cpu, -1, p_.emit(sw));
+    contextSwitch(cpu, -1, p_.record(sw));
 }
 
 void LinuxKernel::exitTask(int task, int cause) {
     sim::Machine& m = p_.machine();
     sim::TaskState& t = m.tasks[task];
     const int cpu = t.cpu;
-    const int id = p_.emit(event(EventKind::Exit, cpu, task, cause));
+    const int id = p_.record(event(EventKind::Exit, cpu, task, cause));
     TraceEvent sw = event(EventKind::ContextSwitch, cpu, -1, id);
     sw.other = task;
-    const int swId = p_.emit(sw);
+    const int swId = p_.record(sw);
     contextSwitch(cpu, -1, swId);
     t.status = TaskStatus::Exited;
 }

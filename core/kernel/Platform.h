@@ -17,7 +17,7 @@ class Platform {
     virtual sim::Machine& machine() = 0;
     virtual const scenario::Scenario& scenario() const = 0;
     // Appends to the trace (time and step filled in); returns the event's index.
-    virtual int emit(sim::TraceEvent event) = 0;
+    virtual int record(sim::TraceEvent event) = 0;
     // An IPI written to the ICR of `fromCpu` now; it reaches the target after the latency.
     virtual void sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) = 0;
     // Completion of a context switch that takes kernel.context_switch_ns.

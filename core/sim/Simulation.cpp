@@ -54,7 +54,7 @@ bool Simulation::step() {
     return true;
 }
 
-int Simulation::emit(TraceEvent event) {
+int Simulation::record(TraceEvent event) {
     event.t = now_;
     event.step = steps_;
     if (trace_) trace_->events.push_back(event);
@@ -76,7 +76,7 @@ void Simulation::sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector,
         lost.vector = vector;
         lost.value = apicId;
         lost.cause = cause;
-        emit(lost);
+        record(lost);
         return;
     }
     push({now_ + scenario_->machine.ipiLatencyNs, 0, HwKind::IpiArrival, target, -1,
@@ -98,7 +98,7 @@ void Simulation::handleHardware(const HwEvent& e) {
         arrived.task = c.task;
         arrived.vector = e.vector;
         arrived.cause = e.cause;
-        dispatchInterrupts(e.cpu, emit(arrived));
+        dispatchInterrupts(e.cpu, record(arrived));
         break;
     }
     case HwKind::HandlerReturn:
@@ -142,7 +142,7 @@ void Simulation::handleContextSwitch(int entry, int cause) {
         wait.task = e.runTask;
         wait.entry = entry;
         wait.reason = static_cast<std::uint8_t>(DeferReason::InSwitch);
-        emit(wait);
+        record(wait);
         c.pendingSwitches.push_back(entry);
         return;
     }
@@ -155,7 +155,7 @@ void Simulation::handleContextSwitch(int entry, int cause) {
         ev.entry = entry;
         ev.cause = cause;
         ev.reason = static_cast<std::uint8_t>(why);
-        emit(ev);
+        record(ev);
     };
     if (next == -1 && c.task == -1) return ignore(IgnoreReason::AlreadyIdle);
     if (next != -1) {
@@ -175,7 +175,7 @@ void Simulation::handleContextSwitch(int entry, int cause) {
     sw.cause = cause;
     const bool initial = now_ == 0 && !c.everUsed && c.task == -1 && next != -1;
     if (initial) sw.flags = kFlagInitial;
-    const int id = emit(sw);
+    const int id = record(sw);
     kernel::LinuxKernel k(*this);
     if (initial)
         k.placeInitially(e.cpu, next, id);
@@ -213,7 +213,7 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
             wait.entry = entry;
             wait.op = static_cast<std::int16_t>(e.op);
             wait.reason = static_cast<std::uint8_t>(why);
-            emit(wait);
+            record(wait);
             machine_.tasks[task].deferred.push_back(entry);
         }
         return;
@@ -236,7 +236,7 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
         fe.value = e.uittIndex;
         fe.cause = opEvent;
         fe.flags = 0;
-        emit(fe);
+        record(fe);
     };
     switch (e.op) {
     case OpKind::SendUipi: {
@@ -244,29 +244,29 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
         ev.value = e.uittIndex;
         const auto result = lp.senduipi(e.uittIndex, machine_.memory);
         if (result.ok()) ev.vector = result.value().userVector;
-        const int id = emit(ev);
+        const int id = record(ev);
         if (!result.ok()) return fault(result.fault(), id);
         postAndNotify(cpu, task, result.value(), id);
         return;
     }
     case OpKind::Stui: {
         ev.kind = EventKind::Stui;
-        if (auto f = lp.stui()) return fault(*f, emit(ev));
-        tryDeliver(cpu, emit(ev));
+        if (auto f = lp.stui()) return fault(*f, record(ev));
+        tryDeliver(cpu, record(ev));
         return;
     }
     case OpKind::Clui: {
         ev.kind = EventKind::Clui;
-        if (auto f = lp.clui()) return fault(*f, emit(ev));
-        emit(ev);
+        if (auto f = lp.clui()) return fault(*f, record(ev));
+        record(ev);
         return;
     }
     case OpKind::Testui: {
         ev.kind = EventKind::Testui;
         const auto r = lp.testui();
-        if (!r.ok()) return fault(r.fault(), emit(ev));
+        if (!r.ok()) return fault(r.fault(), record(ev));
         if (r.value().cf) ev.flags |= kFlagCf;
-        emit(ev);
+        record(ev);
         return;
     }
     case OpKind::UintrWait:
@@ -291,7 +291,7 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     posted.vector = out.userVector;
     posted.value = out.upidAfter.pir;
     posted.cause = sendEvent;
-    const int postId = emit(posted);
+    const int postId = record(posted);
     if (receiver >= 0) machine_.tasks[receiver].pirCause[out.userVector] = postId;
 
     TraceEvent ev;
@@ -304,7 +304,7 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
         ev.reason = static_cast<std::uint8_t>(
             out.suppression == arch::Suppression::BySn ? SuppressReason::Sn : SuppressReason::On);
         ev.vector = out.notificationVector;
-        emit(ev);
+        record(ev);
         return;
     }
     ev.kind = EventKind::IpiSent;
@@ -312,7 +312,7 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     ev.value = out.upidAfter.ndst();
     ev.other = machine_.cpuWithApicId(out.destinationApicId);
     ++machine_.counters.ipisSent;
-    sendIpi(cpu, out.destinationApicId, out.notificationVector, emit(ev));
+    sendIpi(cpu, out.destinationApicId, out.notificationVector, record(ev));
 }
 
 void Simulation::dispatchInterrupts(int cpu, int cause) {
@@ -332,12 +332,12 @@ void Simulation::dispatchInterrupts(int cpu, int cause) {
                 ev.kind = EventKind::Fault;
                 ev.faultKind = static_cast<std::uint8_t>(r.fault().kind);
                 ev.reason = static_cast<std::uint8_t>(r.fault().reason);
-                last = emit(ev);
+                last = record(ev);
                 continue;
             }
             ev.kind = EventKind::NotificationProcessed;
             ev.value = r.value().movedToUirr;
-            last = emit(ev);
+            last = record(ev);
             if (owner >= 0)
                 for (unsigned v = 0; v < 64; ++v)
                     if (ev.value >> v & 1) machine_.tasks[owner].uirrCause[v] = last;
@@ -365,7 +365,7 @@ void Simulation::tryDeliver(int cpu, int cause) {
         ev.faultKind = static_cast<std::uint8_t>(r.fault().kind);
         ev.reason = static_cast<std::uint8_t>(r.fault().reason);
         ev.cause = cause;
-        emit(ev);
+        record(ev);
         return;
     }
     const std::uint8_t vector = r.value().vector;
@@ -374,7 +374,7 @@ void Simulation::tryDeliver(int cpu, int cause) {
     ev.cause = t.uirrCause[vector];
     ev.cause2 = cause;
     ev.value = c.lp.msrs.rr; // what is still requested after this one
-    const int id = emit(ev);
+    const int id = record(ev);
     ++machine_.counters.delivered;
     t.uirrCause[vector] = -1;
     t.inHandler = true;
@@ -403,7 +403,7 @@ void Simulation::handlerReturn(int task, std::uint32_t generation) {
     } else {
         ev.kind = EventKind::Uiret;
     }
-    const int id = emit(ev);
+    const int id = record(ev);
     t.inHandler = false;
     t.handlerVector = -1;
     tryDeliver(cpu, id);

@@ -74,7 +74,7 @@ class Simulation final : private kernel::Platform {
     // kernel::Platform
     Machine& machine() override { return machine_; }
     const scenario::Scenario& scenario() const override { return *scenario_; }
-    int emit(TraceEvent event) override;
+    int record(TraceEvent event) override;
     void sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) override;
     void scheduleSwitchComplete(int cpu, std::int64_t at) override;
     void taskResumed(int task, int cause) override;
