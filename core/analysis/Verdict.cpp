@@ -31,13 +31,17 @@ std::string spuriousSentence(const scenario::Scenario& sc, const sim::Trace& tra
     const TraceEvent* arrival = at(trace, s.cause);
     const TraceEvent* cleared = at(trace, s.cause2);
     const TraceEvent* sent = arrival ? at(trace, arrival->cause) : nullptr;
-    if (sent && cleared && cleared->kind == EventKind::Xsaves) {
-        o << ": the " << (sent->kind == EventKind::SelfIpi ? "self-IPI" : "IPI") << " sent at "
-          << sent->t << " ns arrived " << (s.t - cleared->t) << " ns after "
-          << sc.taskName(cleared->task) << " was switched out";
-        o << ((cleared->flags & sim::kFlagSecondSave)
-                  ? " and a second XSAVES lost UINV (misc-restore-bug)"
-                  : " (XSAVES cleared UINV)");
+    const char* what = sent && sent->kind == EventKind::SelfIpi ? "self-IPI" : "IPI";
+    if (sent && cleared && (cleared->flags & sim::kFlagSecondSave)) {
+        // misc-restore-bug: the receiver may be running again, with the UINV = 0 it got back.
+        o << ": the " << what << " sent at " << sent->t << " ns found UINV = 0, because a second"
+          << " XSAVES at " << cleared->t << " ns saved the cleared UINV of "
+          << sc.taskName(cleared->task) << " and XRSTORS brought it back as 0"
+          << " (misc-restore-bug)";
+    } else if (sent && cleared && cleared->kind == EventKind::Xsaves) {
+        o << ": the " << what << " sent at " << sent->t << " ns arrived " << (s.t - cleared->t)
+          << " ns after " << sc.taskName(cleared->task)
+          << " was switched out (XSAVES cleared UINV)";
     } else if (sent) {
         o << ": vector " << s.vector << " did not match UINV " << s.value;
     }

@@ -184,7 +184,9 @@ void LinuxKernel::switchOut(int cpu, int cause) {
         TraceEvent saved = event(EventKind::Xsaves, cpu, task, cause);
         saved.vector = c.lp.msrs.uinv();
         (void)c.lp.xsaves(m.memory, t.xsave);
-        c.lastUinvChange = p_.record(saved);
+        const int savedId = p_.record(saved);
+        // Only a save that really cleared a vector explains a later mismatch.
+        if (saved.vector != 0) c.lastUinvChange = savedId;
         if (t.receiver && variant() == Variant::MiscRestoreBug) {
             // §4: a second save before the restore stores the already-cleared UINV = 0 over the
             // good value, and this kernel does not put the vector back on the way to user space.
