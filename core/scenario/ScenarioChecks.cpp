@@ -3,7 +3,6 @@
 #include "scenario/ScenarioChecks.h"
 
 #include "scenario/ExpectSchema.h"
-
 #include "scenario/JsonPositions.h"
 
 #include <array>

@@ -11,8 +11,8 @@ namespace uintr::scenario {
 
 struct LoadError {
     std::string file;
-    int line = 0;   // 1-based; 0 when the error has no position (e.g. the file is missing)
-    int column = 0; // 1-based
+    int line = 0;         // 1-based; 0 when the error has no position (e.g. the file is missing)
+    int column = 0;       // 1-based
     std::string jsonPath; // RFC 6901 pointer, "/" for the document itself
     std::string message;
     std::string toString() const; // "FILE:LINE:COLUMN: JSON-PATH: message"
