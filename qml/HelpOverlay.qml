@@ -19,6 +19,7 @@ Popup {
         "1 / 2 / 0", qsTr("marker A / B at the playhead, clear"), "Esc", qsTr("clear the Why chain"),
         "Ctrl+Z / Ctrl+Shift+Z", qsTr("undo / redo"), "Ctrl+K", qsTr("next kernel variant"),
         "Ctrl+O / Ctrl+S / Ctrl+Shift+S", qsTr("open / save / save as"),
+        "Ctrl+E", qsTr("export the timeline (SVG / PNG)"),
         "Ctrl+L / Ctrl+R", qsTr("scenario library / recent files"),
         "Ctrl+plus / Ctrl+minus / Ctrl+0", qsTr("presentation scale"),
         "Ctrl+D", qsTr("light / dark"), "Ctrl+Q", qsTr("quit"), "F1", qsTr("this card")

@@ -22,6 +22,7 @@ ApplicationWindow {
     title: (controller.dirty ? "• " : "") + controller.fileName + " — UINTR Lab"
 
     Binding { target: Theme; property: "dark"; value: window.dark }
+    Binding { target: window.controller; property: "dark"; value: window.dark } // the export's palette
     // The Controls (dialogs, combo box, tooltips, scroll bars) follow the palette too.
     palette.window: Theme.panel
     palette.windowText: Theme.text
@@ -60,6 +61,7 @@ ApplicationWindow {
         onOpenRequested: window.whenSaved(() => openDialog.open())
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
+        onExportRequested: exportDialog.open()
         onLibraryRequested: library.open()
         onRecentRequested: (path) => window.openPath(path)
         onHelpRequested: help.open()
@@ -133,6 +135,7 @@ ApplicationWindow {
         onOpenRequested: window.whenSaved(() => openDialog.open())
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
+        onExportRequested: if (window.controller.loaded) exportDialog.open()
         onQuitRequested: window.close()
         onLibraryRequested: library.visible ? library.close() : library.open()
         onRecentRequested: toolbar.showRecent()
@@ -165,6 +168,7 @@ ApplicationWindow {
         fileName: window.controller.fileName
         onSaveChosen: window.saveOrAsk(pending)
     }
+    ExportDialog { id: exportDialog; objectName: "exportDialog"; controller: window.controller }
     ErrorDialog { id: errorDialog; objectName: "errorDialog" }
     Connections {
         target: window.controller

@@ -11,6 +11,7 @@ Item {
     signal openRequested
     signal saveRequested
     signal saveAsRequested
+    signal exportRequested
     signal quitRequested
     signal libraryRequested
     signal recentRequested
@@ -24,6 +25,7 @@ Item {
     Shortcut { sequences: ["Ctrl+O"]; onActivated: keys.openRequested() }
     Shortcut { sequences: ["Ctrl+S"]; onActivated: keys.saveRequested() }
     Shortcut { sequences: ["Ctrl+Shift+S"]; onActivated: keys.saveAsRequested() }
+    Shortcut { sequence: "Ctrl+E"; onActivated: keys.exportRequested() }
     Shortcut { sequences: ["Ctrl+Q"]; onActivated: keys.quitRequested() }
     Shortcut { sequences: ["Ctrl+Z"]; onActivated: keys.controller.undo() }
     Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; onActivated: keys.controller.redo() }

@@ -1,4 +1,4 @@
-// File, undo, playback, the kernel variant switch, zoom, palette and presentation scale.
+// File (open, save, export), undo, playback, the kernel variant switch, zoom, palette and presentation scale.
 // Every button names its shortcut in its tooltip.
 import QtQuick
 import QtQuick.Controls
@@ -11,6 +11,7 @@ ToolBar {
     signal openRequested
     signal saveRequested
     signal saveAsRequested
+    signal exportRequested
     signal libraryRequested
     signal recentRequested(string path)
     signal helpRequested
@@ -73,6 +74,13 @@ ToolBar {
         }
         BarButton { text: qsTr("Save"); tip: qsTr("Save (Ctrl+S), atomically"); enabled: bar.controller.loaded; onClicked: bar.saveRequested() }
         BarButton { text: qsTr("Save As…"); tip: qsTr("Save under another name (Ctrl+Shift+S)"); enabled: bar.controller.loaded; onClicked: bar.saveAsRequested() }
+        BarButton {
+            objectName: "exportButton"
+            text: qsTr("Export…")
+            tip: qsTr("Export the timeline as SVG or PNG, the whole run or the visible window (Ctrl+E)")
+            enabled: bar.controller.loaded
+            onClicked: bar.exportRequested()
+        }
         Separator {}
         BarButton {
             text: qsTr("↶ Undo")

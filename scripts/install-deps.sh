@@ -15,6 +15,8 @@ pkgs=(
   qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-controls qml6-module-qtquick-shapes
   qml6-module-qtquick-dialogs qml6-module-qttest
+  # FileDialog's non-native implementation (Open, Save As, Export) imports Qt.labs.folderlistmodel
+  qml6-module-qt-labs-folderlistmodel
   # the core's header-only libraries
   libboost-graph-dev nlohmann-json3-dev
   # xmllint, used by tests to check exported SVG; a font so offscreen renders have text

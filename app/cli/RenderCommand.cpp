@@ -1,18 +1,14 @@
 #include "RenderCommand.h"
 
 #include "CliInput.h"
+#include "SvgRaster.h"
 #include "render/SvgWriter.h"
 #include "sim/Simulation.h"
 
-#include <QBuffer>
 #include <QByteArray>
 #include <QGuiApplication>
-#include <QImage>
-#include <QPainter>
 #include <QSaveFile>
-#include <QSvgRenderer>
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -23,11 +19,7 @@ namespace uintr::cli {
 namespace {
 
 bool endsWithPng(const std::string& path) {
-    if (path.size() < 4) return false;
-    std::string ext = path.substr(path.size() - 4);
-    for (char& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".png";
+    return raster::isPngPath(QString::fromStdString(path));
 }
 
 // QSaveFile writes OUT's temporary sibling and renames it over OUT on commit: a reader never
@@ -36,34 +28,6 @@ bool writeAtomically(const std::string& path, const QByteArray& bytes, std::stri
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         error = file.errorString().toStdString();
-        return false;
-    }
-    return true;
-}
-
-bool renderPng(const std::string& svg, double scale, QByteArray& png, std::string& error) {
-    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
-        error = "PNG needs the GUI application object (makeApplication)";
-        return false;
-    }
-    QSvgRenderer renderer(QByteArray::fromStdString(svg));
-    if (!renderer.isValid()) {
-        error = "QtSvg cannot read the generated SVG";
-        return false;
-    }
-    const QSize size = (QSizeF(renderer.defaultSize()) * scale).toSize();
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
-                               QPainter::SmoothPixmapTransform);
-        renderer.render(&painter);
-    }
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "PNG")) {
-        error = "cannot encode the PNG";
         return false;
     }
     return true;
@@ -143,8 +107,9 @@ int renderCommand(const RenderOptions& o) {
     QByteArray bytes;
     std::string error;
     if (endsWithPng(o.output)) {
-        if (!renderPng(svg, o.scale, bytes, error)) {
-            std::cerr << o.output << ": internal error: " << error << "\n";
+        QString why;
+        if (!raster::svgToPng(QByteArray::fromStdString(svg), o.scale, bytes, why)) {
+            std::cerr << o.output << ": internal error: " << why.toStdString() << "\n";
             return InternalError;
         }
     } else {

@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
@@ -76,6 +77,9 @@ class LabController : public QObject {
     // the status line
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
     Q_PROPERTY(bool statusError READ statusError NOTIFY statusChanged)
+    // the export (File ▸ Export): the window's palette, and the PNG's pixels per SVG pixel
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY exportChanged)
+    Q_PROPERTY(double exportScale READ exportScale WRITE setExportScale NOTIFY exportChanged)
     // the views' models
     Q_PROPERTY(uintr::lab::TimelineView* timeline READ timeline CONSTANT)
     Q_PROPERTY(uintr::lab::InspectorModel* inspector READ inspector CONSTANT)
@@ -130,6 +134,10 @@ class LabController : public QObject {
     QString statusText() const { return status_; }
     QString lastError() const { return lastError_; } // the loader's one line of the last failure
     bool statusError() const { return statusError_; }
+    bool dark() const { return dark_; }
+    void setDark(bool on);
+    double exportScale() const { return exportScale_; }
+    void setExportScale(double scale); // clamped to 0.1 .. 8, as `uintr-sim render --scale`
     TimelineView* timeline() { return &timeline_; }
     InspectorModel* inspector() { return &inspector_; }
     ScenarioLibrary* library() { return &library_; }
@@ -140,6 +148,11 @@ class LabController : public QObject {
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
     Q_INVOKABLE void clearRecentFiles();
+    // The timeline as render::writeSvg draws it (what `uintr-sim render` writes) for the document
+    // on screen, edits included, in the window's palette: FILE ending in .svg, or .png (that SVG
+    // rendered at exportScale). The whole run, or only the viewport's t0..t1. Written atomically;
+    // on failure a dialog's worth (errorOccurred) and false, no file left behind.
+    Q_INVOKABLE bool exportTimeline(const QUrl& file, bool visibleWindowOnly, bool withNarration);
 
     // --- edits (Kdenlive's request…: check first, refuse with a reason, or do it)
     Q_INVOKABLE bool requestMove(int entry, qint64 at); // a drag frame: preview, no undo entry
@@ -191,6 +204,7 @@ class LabController : public QObject {
     void previewChanged();
     void whyChanged();
     void statusChanged();
+    void exportChanged();
     // A dialog's worth: bad input, a failed save. `message` is the loader's one line.
     void errorOccurred(const QString& title, const QString& message);
 
@@ -205,6 +219,7 @@ class LabController : public QObject {
     bool refreshHighlight(); // the current event's spot into highlight_; true if it moved
     void rebuildWhy();
     void setStatus(const QString& text, bool error = false);
+    bool exportFailed(const QString& path, const QString& line);
     void addRecent(const QString& path);
     void tick();
 
@@ -251,6 +266,8 @@ class LabController : public QObject {
     QString status_;
     bool statusError_ = false;
     QString lastError_;
+    bool dark_ = false;
+    double exportScale_ = 2.0; // crisp on a slide
 };
 
 } // namespace uintr::lab
