@@ -2,6 +2,7 @@
 // SDM SENDUIPI, STUI, CLUI, TESTUI, UIRET; "User-Interrupt Notification Identification and
 // Processing"; "User-Interrupt Recognition and Delivery"; XSAVES/XRSTORS of component 14).
 // Every expected value is worked out from those rules in the row or the comment next to it.
+#include "FaultText.h"
 #include "arch/Fault.h"
 #include "arch/LogicalProcessor.h"
 #include "arch/PhysicalMemory.h"
@@ -25,17 +26,7 @@ namespace {
 using u64 = quint64;
 using Region = PhysicalMemory::Region;
 
-QString faultText(const MaybeFault& f) {
-    if (!f) return QStringLiteral("none");
-    return QStringLiteral("%1 %2").arg(QLatin1String(toString(f->kind)),
-                                       QLatin1String(toString(f->reason)));
-}
-QString gpText(FaultReason r) {
-    return faultText(gp(r));
-}
-QString udText(FaultReason r) {
-    return faultText(ud(r));
-}
+using namespace uintr::arch::testing;
 
 // "#UD *" names the kind only: for two conditions of the same exception that the SDM lists
 // without an order between them.

@@ -2,6 +2,7 @@
 // Interrupts" MSR list, WRMSR/RDMSR exceptions, "Interrupt Acceptance for Fixed Interrupts").
 // Expected values are derived from the reference's bit tables and the canonical-address rule
 // (bits 63:47 all equal with 4-level paging), never copied from the implementation's output.
+#include "FaultText.h"
 #include "arch/Fault.h"
 #include "arch/LocalApic.h"
 #include "arch/LogicalProcessor.h"
@@ -18,14 +19,7 @@ namespace {
 
 using u64 = quint64;
 
-QString faultText(const MaybeFault& f) {
-    if (!f) return QStringLiteral("none");
-    return QStringLiteral("%1 %2").arg(QLatin1String(toString(f->kind)),
-                                       QLatin1String(toString(f->reason)));
-}
-QString gpText(FaultReason r) {
-    return faultText(gp(r));
-}
+using namespace uintr::arch::testing;
 
 // Compare a fault with an expectation that may name only the kind ("#GP *"): used where the
 // SDM lists two conditions of the same fault without an order between them.

@@ -2,6 +2,7 @@
 // vol. 3 "User Posted-Interrupt Descriptor" and "User-Interrupt Target Table"). Every expected
 // value below is derived from the bit tables of §1 and from x86 being little-endian (byte 0 of a
 // quadword holds bits 7:0), never read back from the implementation.
+#include "FaultText.h"
 #include "arch/Fault.h"
 #include "arch/PhysicalMemory.h"
 #include "arch/UittEntry.h"
@@ -21,15 +22,7 @@ namespace {
 
 using u64 = quint64;
 
-// "none", or "#GP uitt_entry_invalid": the SDM's exception name and the model's reason token.
-QString faultText(const MaybeFault& f) {
-    if (!f) return QStringLiteral("none");
-    return QStringLiteral("%1 %2").arg(QLatin1String(toString(f->kind)),
-                                       QLatin1String(toString(f->reason)));
-}
-QString gpText(FaultReason r) {
-    return faultText(gp(r));
-}
+using namespace uintr::arch::testing;
 
 template <std::size_t N> QByteArray bytesOf(const std::array<std::uint8_t, N>& a) {
     return QByteArray(reinterpret_cast<const char*>(a.data()), static_cast<qsizetype>(N));
