@@ -117,14 +117,7 @@ void LinuxKernel::placeInitially(int cpu, int task, int cause) {
         u.setSn(false);
         (void)u.store(m.memory, t.upid);
     }
-    c.lp.rip = t.rip;
-    c.lp.rsp = t.rsp;
-    c.lp.rflags = t.rflags;
-    c.lp.cpl = arch::Cpl::User;
-    c.task = task;
-    c.stateOwner = task;
-    t.status = TaskStatus::Running;
-    t.cpu = cpu;
+    runOnCpu(cpu, task);
     if (t.receiver && supported() && loadUpid(m, t.upid).pir != 0)
         switchUintrReturn(cpu, task, cause);
     p_.taskResumed(task, cause);
@@ -222,16 +215,22 @@ void LinuxKernel::switchIn(int cpu, int task, int cause) {
             if (c.lp.msrs.uinv() != 0) c.lastUinvChange = id;
         }
     }
-    c.stateOwner = task;
-    c.task = task;
-    t.status = TaskStatus::Running;
-    t.cpu = cpu;
+    runOnCpu(cpu, task);
+    if (t.receiver && supported()) switchUintrReturn(cpu, task, cause);
+    p_.taskResumed(task, cause);
+}
+
+// The general-purpose context the kernel saved goes back into the CPU, which returns to CPL 3.
+void LinuxKernel::runOnCpu(int cpu, int task) {
+    sim::CpuState& c = p_.machine().cpus[cpu];
+    sim::TaskState& t = p_.machine().tasks[task];
     c.lp.rip = t.rip;
     c.lp.rsp = t.rsp;
     c.lp.rflags = t.rflags;
-    if (t.receiver && supported()) switchUintrReturn(cpu, task, cause);
     c.lp.cpl = arch::Cpl::User;
-    p_.taskResumed(task, cause);
+    c.task = task;
+    t.status = TaskStatus::Running;
+    t.cpu = cpu;
 }
 
 // switch_uintr_return (uintr-reference.md §5): UINV back if clear, NDST = this CPU, SN clear,

@@ -34,6 +34,7 @@ class LinuxKernel {
     using Variant = scenario::KernelVariant;
     void switchOut(int cpu, int cause);
     void switchIn(int cpu, int task, int cause);
+    void runOnCpu(int cpu, int task);
     void switchUintrReturn(int cpu, int task, int cause);
     void wakeBlockedTasks(int cpu, int cause);
     int pickCpuFor(int task) const;

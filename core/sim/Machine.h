@@ -15,7 +15,6 @@ namespace uintr::sim {
 struct CpuState {
     arch::LogicalProcessor lp;
     int task = -1;          // the user task on this CPU; -1: idle or in the kernel's switch
-    int stateOwner = -1;    // whose UINTR state the MSRs hold (saved or live)
     bool everUsed = false;  // time-0 placement applies only to an untouched CPU
     bool switching = false; // inside a context switch of kernel.context_switch_ns
     int switchTarget = -1;

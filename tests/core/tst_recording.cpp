@@ -46,9 +46,9 @@ QString compareMachines(const sim::Simulation& a, const sim::Simulation& b) {
         const auto& c = x.cpus[i];
         const auto& d = y.cpus[i];
         if (!(c.lp == d.lp)) return QStringLiteral("CPU %1: logical processor differs").arg(i);
-        if (c.task != d.task || c.stateOwner != d.stateOwner || c.switching != d.switching ||
-            c.switchTarget != d.switchTarget || c.switchDoneAt != d.switchDoneAt ||
-            c.uis != d.uis || c.kernelNotifications != d.kernelNotifications ||
+        if (c.task != d.task || c.switching != d.switching || c.switchTarget != d.switchTarget ||
+            c.switchDoneAt != d.switchDoneAt || c.uis != d.uis ||
+            c.kernelNotifications != d.kernelNotifications ||
             c.pendingSwitches != d.pendingSwitches || c.lastUinvChange != d.lastUinvChange)
             return QStringLiteral("CPU %1: kernel state differs").arg(i);
     }
