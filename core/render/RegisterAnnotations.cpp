@@ -1,7 +1,6 @@
 #include "render/RegisterAnnotations.h"
 
 #include "arch/Upid.h"
-#include "arch/XsaveUintr.h"
 #include "render/TimelineGeometry.h"
 #include "sim/Recording.h"
 #include "sim/TraceFormat.h"
@@ -24,14 +23,12 @@ std::string receiverLine(const sim::Simulation& s, int task) {
                 " NV=" + hexText(u->nv()) + " NDST=" + hexText(u->ndst()) +
                 " PIR=" + vectorsText(u->pir);
     }
-    // UIRR lives in the MSR while the task runs and in its XSAVE area while it is switched out.
-    if (t.status == sim::TaskStatus::Running && t.cpu >= 0) {
-        const auto& msrs = m.cpus[static_cast<std::size_t>(t.cpu)].lp.msrs;
-        line += "  UIRR=" + vectorsText(msrs.rr) + "  on CPU " + std::to_string(t.cpu) +
-                " (UINV=" + hexText(msrs.uinv()) + ")";
-    } else if (const auto image = arch::XsaveUintr::load(m.memory, t.xsave)) {
-        line += "  UIRR=" + vectorsText(image->msrs.rr) + "  switched out";
-    }
+    line += "  UIRR=" + vectorsText(m.uirrOf(task));
+    if (t.status == sim::TaskStatus::Running && t.cpu >= 0)
+        line += "  on CPU " + std::to_string(t.cpu) +
+                " (UINV=" + hexText(m.cpus[static_cast<std::size_t>(t.cpu)].lp.msrs.uinv()) + ")";
+    else
+        line += "  switched out";
     return line;
 }
 

@@ -5,6 +5,7 @@
 
 #include "arch/LogicalProcessor.h"
 #include "arch/PhysicalMemory.h"
+#include "arch/XsaveUintr.h"
 
 #include <array>
 #include <cstdint>
@@ -75,6 +76,15 @@ struct Machine {
         for (std::size_t i = 0; i < tasks.size(); ++i)
             if (tasks[i].receiver && tasks[i].upid == address) return static_cast<int>(i);
         return -1;
+    }
+    // A task's UIRR lives in the MSR while it runs and in its XSAVE area while it is switched
+    // out (uintr-reference.md §4).
+    std::uint64_t uirrOf(int task) const {
+        const TaskState& t = tasks[static_cast<std::size_t>(task)];
+        if (t.status == TaskStatus::Running && t.cpu >= 0)
+            return cpus[static_cast<std::size_t>(t.cpu)].lp.msrs.rr;
+        const auto image = arch::XsaveUintr::load(memory, t.xsave);
+        return image ? image->msrs.rr : 0;
     }
     int cpuWithApicId(std::uint32_t apicId) const {
         return apicId < cpus.size() ? static_cast<int>(apicId) : -1;

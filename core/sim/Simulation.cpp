@@ -441,10 +441,7 @@ std::vector<PendingVectors> Simulation::pending() const {
         PendingVectors p;
         p.task = static_cast<int>(i);
         if (auto u = arch::Upid::load(machine_.memory, t.upid)) p.pir = u->pir;
-        if (t.status == TaskStatus::Running)
-            p.uirr = machine_.cpus[t.cpu].lp.msrs.rr;
-        else if (auto image = arch::XsaveUintr::load(machine_.memory, t.xsave))
-            p.uirr = image->msrs.rr;
+        p.uirr = machine_.uirrOf(p.task);
         out.push_back(p);
     }
     return out;
