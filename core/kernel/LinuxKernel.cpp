@@ -204,8 +204,7 @@ void LinuxKernel::switchIn(int cpu, int task, int cause) {
     if (supported()) {
         if (auto fault = c.lp.xrstors(m.memory, t.xsave)) {
             TraceEvent e = event(EventKind::Fault, cpu, task, cause);
-            e.faultKind = static_cast<std::uint8_t>(fault->kind);
-            e.reason = static_cast<std::uint8_t>(fault->reason);
+            sim::setFault(e, *fault);
             p_.record(e);
         } else {
             TraceEvent e = event(EventKind::Xrstors, cpu, task, cause);

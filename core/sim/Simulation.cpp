@@ -230,9 +230,7 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
     auto fault = [&](const arch::Fault& f, int opEvent) {
         ++machine_.counters.faults;
         TraceEvent fe = ev;
-        fe.kind = EventKind::Fault;
-        fe.faultKind = static_cast<std::uint8_t>(f.kind);
-        fe.reason = static_cast<std::uint8_t>(f.reason);
+        setFault(fe, f);
         fe.value = e.uittIndex;
         fe.cause = opEvent;
         fe.flags = 0;
@@ -329,9 +327,7 @@ void Simulation::dispatchInterrupts(int cpu, int cause) {
             ev.cause = cause;
             ev.vector = *vector;
             if (!r.ok()) {
-                ev.kind = EventKind::Fault;
-                ev.faultKind = static_cast<std::uint8_t>(r.fault().kind);
-                ev.reason = static_cast<std::uint8_t>(r.fault().reason);
+                setFault(ev, r.fault());
                 last = record(ev);
                 continue;
             }
@@ -361,9 +357,7 @@ void Simulation::tryDeliver(int cpu, int cause) {
     ev.task = c.task;
     if (!r.ok()) {
         ++machine_.counters.faults;
-        ev.kind = EventKind::Fault;
-        ev.faultKind = static_cast<std::uint8_t>(r.fault().kind);
-        ev.reason = static_cast<std::uint8_t>(r.fault().reason);
+        setFault(ev, r.fault());
         ev.cause = cause;
         record(ev);
         return;
@@ -396,13 +390,8 @@ void Simulation::handlerReturn(int task, std::uint32_t generation) {
     ev.task = task;
     ev.vector = t.handlerVector;
     ev.cause = t.handlerEvent;
-    if (auto f = lp.uiret(machine_.memory)) {
-        ev.kind = EventKind::Fault;
-        ev.faultKind = static_cast<std::uint8_t>(f->kind);
-        ev.reason = static_cast<std::uint8_t>(f->reason);
-    } else {
-        ev.kind = EventKind::Uiret;
-    }
+    ev.kind = EventKind::Uiret;
+    if (auto f = lp.uiret(machine_.memory)) setFault(ev, *f);
     const int id = record(ev);
     t.inHandler = false;
     t.handlerVector = -1;

@@ -2,6 +2,8 @@
 // a million events must fit comfortably in memory and be cheap to scan.
 #pragma once
 
+#include "arch/Fault.h"
+
 #include <cstdint>
 #include <string_view>
 
@@ -77,6 +79,13 @@ struct TraceEvent {
     std::int32_t cause2 = -1; // a second cause: the condition that shaped the outcome
     std::uint32_t step = 0;   // the engine step that produced it (for state lookup)
 };
+
+// Makes `e` a `fault` event carrying the SDM's exception and the model's reason.
+inline void setFault(TraceEvent& e, const arch::Fault& f) {
+    e.kind = EventKind::Fault;
+    e.faultKind = static_cast<std::uint8_t>(f.kind);
+    e.reason = static_cast<std::uint8_t>(f.reason);
+}
 
 inline constexpr std::uint8_t kFlagInitial = 1;    // context_switch: placement at time 0
 inline constexpr std::uint8_t kFlagWakeup = 2;     // context_switch: the kernel ran a woken task
