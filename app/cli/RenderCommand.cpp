@@ -82,7 +82,7 @@ int renderCommand(const RenderOptions& o) {
         std::cerr << in.error << "\n";
         return BadInput;
     }
-    sim::Trace trace;
+    model::Trace trace;
     sim::Simulation s(*in.scenario);
     s.setTrace(&trace);
     s.run();

@@ -22,7 +22,7 @@ struct Fields {
     }
 };
 
-QString taskOn(const scenario::Scenario& sc, const sim::CpuState& cpu) {
+QString taskOn(const scenario::Scenario& sc, const model::CpuState& cpu) {
     if (cpu.switching) return QStringLiteral("switching");
     return QString::fromStdString(sc.taskName(cpu.task));
 }
@@ -34,14 +34,14 @@ QString ndstText(std::uint32_t ndst, scenario::ApicMode mode) {
            QStringLiteral(" → APIC %1").arg(arch::Upid::apicIdFromNdst(ndst, arch));
 }
 
-std::vector<std::uint8_t> bytesAt(const sim::Machine& m, std::uint64_t address) {
+std::vector<std::uint8_t> bytesAt(const model::Machine& m, std::uint64_t address) {
     return address ? m.memory.readBytes(address, 16) : std::vector<std::uint8_t>{};
 }
 
 } // namespace
 
-void InspectorModel::update(const scenario::Scenario& sc, const sim::Machine& now,
-                            const sim::Machine& before) {
+void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& now,
+                            const model::Machine& before) {
     // Built aside and compared: a drag re-simulates every frame, but what the inspector shows
     // changes only when the drag crosses the playhead; the views rebuild their rows only then.
     const QVariantList oldCpus = std::exchange(cpus_, {});

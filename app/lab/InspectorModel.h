@@ -7,7 +7,7 @@
 #pragma once
 
 #include "scenario/Scenario.h"
-#include "sim/Machine.h"
+#include "model/Machine.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -29,7 +29,7 @@ class InspectorModel : public QObject {
   public:
     using QObject::QObject;
 
-    void update(const scenario::Scenario& sc, const sim::Machine& now, const sim::Machine& before);
+    void update(const scenario::Scenario& sc, const model::Machine& now, const model::Machine& before);
 
     QVariantList cpus() const { return cpus_; }
     QVariantList upids() const { return upids_; }

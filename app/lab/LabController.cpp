@@ -124,8 +124,8 @@ QString LabController::describeEvent(int event) const {
     QString where = e.cpu >= 0 ? QStringLiteral("CPU %1").arg(e.cpu) : QStringLiteral("—");
     return QStringLiteral("%1  %2  %3  %4: %5")
         .arg(formatNs(e.t), where, QString::fromStdString(sc.taskName(e.task)),
-             QString::fromUtf8(sim::kindName(e.kind).data(),
-                               static_cast<qsizetype>(sim::kindName(e.kind).size())),
+             QString::fromUtf8(model::kindName(e.kind).data(),
+                               static_cast<qsizetype>(model::kindName(e.kind).size())),
              QString::fromStdString(sim::describeEvent(e, sc)));
 }
 
@@ -137,7 +137,7 @@ int LabController::findEvent(const QString& kind) const {
     if (!shown_) return -1;
     const auto& events = shown_->trace().events;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto name = sim::kindName(events[i].kind);
+        const auto name = model::kindName(events[i].kind);
         if (kind == QLatin1String(name.data(), static_cast<qsizetype>(name.size())))
             return static_cast<int>(i);
     }

@@ -248,8 +248,8 @@ void LabController::rebuildWhy() {
         const auto& e = shown_->trace().events[static_cast<std::size_t>(selected_)];
         whyTitle_ =
             tr("Why %1 at %2: %n step(s)", nullptr, static_cast<int>(chain.size()))
-                .arg(QString::fromUtf8(sim::kindName(e.kind).data(),
-                                       static_cast<qsizetype>(sim::kindName(e.kind).size())),
+                .arg(QString::fromUtf8(model::kindName(e.kind).data(),
+                                       static_cast<qsizetype>(model::kindName(e.kind).size())),
                      formatNs(e.t));
     } else if (selectedSig_.kind >= 0) {
         whyTitle_ = tr("The selected event does not happen in this run.");

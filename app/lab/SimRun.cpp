@@ -21,7 +21,7 @@ const analysis::CausalityGraph& SimRun::causality() const {
 int SimRun::lastEventAtOrBefore(qint64 t) const {
     const auto& ev = trace().events;
     const auto it = std::upper_bound(ev.begin(), ev.end(), t,
-                                     [](qint64 v, const sim::TraceEvent& e) { return v < e.t; });
+                                     [](qint64 v, const model::TraceEvent& e) { return v < e.t; });
     return static_cast<int>(it - ev.begin()) - 1;
 }
 

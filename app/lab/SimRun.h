@@ -19,7 +19,7 @@ class SimRun {
 
     const scenario::Scenario& scenario() const { return recording_.scenario(); }
     const sim::Recording& recording() const { return recording_; }
-    const sim::Trace& trace() const { return recording_.trace(); }
+    const model::Trace& trace() const { return recording_.trace(); }
     const render::TimelineLayout& layout() const { return layout_; }
     const QStringList& verdict() const { return verdict_; }
     const analysis::CausalityGraph& causality() const;

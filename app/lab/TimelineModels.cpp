@@ -74,7 +74,7 @@ void SegmentModel::setRows(std::vector<render::Segment> rows) {
 void TickModel::setRows(std::vector<render::Tick> rows) {
     assign(rows_, std::move(rows), kSame);
 }
-void ArrowModel::setRows(std::vector<render::Arrow> rows, const sim::Trace* trace) {
+void ArrowModel::setRows(std::vector<render::Arrow> rows, const model::Trace* trace) {
     trace_ = trace;
     assign(rows_, std::move(rows), kSame);
 }

@@ -150,7 +150,7 @@ class ArrowModel : public GeometryListModel {
     };
     using GeometryListModel::GeometryListModel;
     // `trace` (kept by the run the rows come from) names each arrow's vector.
-    void setRows(std::vector<render::Arrow> rows, const sim::Trace* trace);
+    void setRows(std::vector<render::Arrow> rows, const model::Trace* trace);
     const std::vector<render::Arrow>& rows() const { return rows_; }
     void setHighlight(const Highlight* highlight);
     QVariant data(const QModelIndex& index, int role) const override;
@@ -159,7 +159,7 @@ class ArrowModel : public GeometryListModel {
   private:
     bool inWhy(const render::Arrow& a) const;
     std::vector<render::Arrow> rows_;
-    const sim::Trace* trace_ = nullptr;
+    const model::Trace* trace_ = nullptr;
     const Highlight* highlight_ = nullptr;
 };
 

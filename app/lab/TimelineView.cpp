@@ -226,7 +226,7 @@ qint64 TimelineView::snapTime(int entry, double x) const {
     };
     const auto& events = source->trace().events;
     auto it = std::lower_bound(events.begin(), events.end(), raw - tolerance,
-                               [](const sim::TraceEvent& e, qint64 v) { return e.t < v; });
+                               [](const model::TraceEvent& e, qint64 v) { return e.t < v; });
     for (; it != events.end() && it->t <= raw + tolerance; ++it)
         if (it->entry != entry) consider(it->t);
     if (markerA_ >= 0) consider(markerA_);

@@ -6,11 +6,11 @@
 
 namespace uintr::analysis {
 
-CausalityGraph::CausalityGraph(const sim::Trace& trace)
+CausalityGraph::CausalityGraph(const model::Trace& trace)
     : causal_(trace.events.size()), happensBefore_(trace.events.size()) {
     std::vector<int> lastOnCpu;
     for (std::size_t i = 0; i < trace.events.size(); ++i) {
-        const sim::TraceEvent& e = trace.events[i];
+        const model::TraceEvent& e = trace.events[i];
         for (int cause : {e.cause, e.cause2}) {
             // Causes always precede their effects in the trace: the graph is acyclic.
             if (cause >= 0 && static_cast<std::size_t>(cause) < i) {

@@ -4,7 +4,7 @@
 // causal edges backwards; "what did E cause" walks them forwards.
 #pragma once
 
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <vector>
@@ -13,7 +13,7 @@ namespace uintr::analysis {
 
 class CausalityGraph {
   public:
-    explicit CausalityGraph(const sim::Trace& trace);
+    explicit CausalityGraph(const model::Trace& trace);
 
     // Every event that E causally depends on, E included, in trace order.
     std::vector<int> causesOf(int event) const;

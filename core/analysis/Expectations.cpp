@@ -40,7 +40,7 @@ void checkList(const std::string& path, const ordered_json& want, const ordered_
 }
 } // namespace
 
-std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const sim::Trace& trace,
+std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const model::Trace& trace,
                                            const sim::RunSummary& summary) {
     std::vector<ExpectIssue> out;
     if (!sc.expect) return out;

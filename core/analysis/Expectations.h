@@ -5,7 +5,7 @@
 
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,7 +19,7 @@ struct ExpectIssue {
 };
 
 // Every failed expectation, in the order of the block; empty when the run meets them all.
-std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const sim::Trace& trace,
+std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const model::Trace& trace,
                                            const sim::RunSummary& summary);
 
 } // namespace uintr::analysis

@@ -4,18 +4,18 @@
 
 namespace uintr::analysis {
 
-using sim::EventKind;
-using sim::TraceEvent;
+using model::EventKind;
+using model::TraceEvent;
 
 namespace {
-const TraceEvent* at(const sim::Trace& trace, int index) {
+const TraceEvent* at(const model::Trace& trace, int index) {
     return index >= 0 && static_cast<std::size_t>(index) < trace.events.size()
                ? &trace.events[static_cast<std::size_t>(index)]
                : nullptr;
 }
 
 // The receiver whose post an IPI announced: arrival <- ipi_sent/self_ipi <- pir_posted.
-int receiverOf(const sim::Trace& trace, const TraceEvent& arrival) {
+int receiverOf(const model::Trace& trace, const TraceEvent& arrival) {
     const TraceEvent* sent = at(trace, arrival.cause);
     if (!sent) return -1;
     if (sent->kind == EventKind::SelfIpi) return sent->task;
@@ -23,7 +23,7 @@ int receiverOf(const sim::Trace& trace, const TraceEvent& arrival) {
     return -1;
 }
 
-std::string spuriousSentence(const scenario::Scenario& sc, const sim::Trace& trace,
+std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& trace,
                              std::size_t index) {
     const TraceEvent& s = trace.events[index];
     std::ostringstream o;
@@ -32,7 +32,7 @@ std::string spuriousSentence(const scenario::Scenario& sc, const sim::Trace& tra
     const TraceEvent* cleared = at(trace, s.cause2);
     const TraceEvent* sent = arrival ? at(trace, arrival->cause) : nullptr;
     const char* what = sent && sent->kind == EventKind::SelfIpi ? "self-IPI" : "IPI";
-    if (sent && cleared && (cleared->flags & sim::kFlagSecondSave)) {
+    if (sent && cleared && (cleared->flags & model::kFlagSecondSave)) {
         // misc-restore-bug: the receiver may be running again, with the UINV = 0 it got back.
         o << ": the " << what << " sent at " << sent->t << " ns found UINV = 0, because a second"
           << " XSAVES at " << cleared->t << " ns saved the cleared UINV of "
@@ -61,7 +61,7 @@ std::string spuriousSentence(const scenario::Scenario& sc, const sim::Trace& tra
 }
 } // namespace
 
-std::vector<std::string> verdict(const scenario::Scenario& sc, const sim::Trace& trace,
+std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trace& trace,
                                  const sim::RunSummary& summary) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < trace.events.size(); ++i)

@@ -5,14 +5,14 @@
 
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <string>
 #include <vector>
 
 namespace uintr::analysis {
 
-std::vector<std::string> verdict(const scenario::Scenario& sc, const sim::Trace& trace,
+std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trace& trace,
                                  const sim::RunSummary& summary);
 
 } // namespace uintr::analysis

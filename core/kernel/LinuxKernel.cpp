@@ -9,9 +9,9 @@
 namespace uintr::kernel {
 
 using arch::Upid;
-using sim::EventKind;
-using sim::TaskStatus;
-using sim::TraceEvent;
+using model::EventKind;
+using model::TaskStatus;
+using model::TraceEvent;
 
 namespace {
 // Addresses the RFC's registration would produce for a user program: text and a red zone the
@@ -26,7 +26,7 @@ arch::ApicMode archMode(scenario::ApicMode m) {
     return m == scenario::ApicMode::XApic ? arch::ApicMode::XApic : arch::ApicMode::X2Apic;
 }
 
-Upid loadUpid(const sim::Machine& m, std::uint64_t address) {
+Upid loadUpid(const model::Machine& m, std::uint64_t address) {
     return Upid::load(m.memory, address).value_or(Upid{});
 }
 } // namespace
@@ -41,7 +41,7 @@ TraceEvent LinuxKernel::event(EventKind kind, int cpu, int task, int cause) cons
 }
 
 void LinuxKernel::registerTasks() {
-    sim::Machine& m = p_.machine();
+    model::Machine& m = p_.machine();
     const scenario::Scenario& sc = p_.scenario();
     const auto mode = archMode(sc.machine.apicMode);
 
@@ -60,7 +60,7 @@ void LinuxKernel::registerTasks() {
         m.tasks[static_cast<std::size_t>(c.sender)].sender = true;
 
     for (std::size_t i = 0; i < m.tasks.size(); ++i) {
-        sim::TaskState& t = m.tasks[i];
+        model::TaskState& t = m.tasks[i];
         t.receiver = sc.tasks[i].receiver;
         t.xsave = m.memory.allocate(arch::PhysicalMemory::Region::Kernel, 64, 64);
         const std::uint64_t stack =
@@ -106,9 +106,9 @@ void LinuxKernel::registerTasks() {
 }
 
 void LinuxKernel::placeInitially(int cpu, int task, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
-    sim::TaskState& t = m.tasks[task];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
+    model::TaskState& t = m.tasks[task];
     c.everUsed = true;
     if (supported()) (void)c.lp.xrstors(m.memory, t.xsave);
     if (t.receiver) {
@@ -124,8 +124,8 @@ void LinuxKernel::placeInitially(int cpu, int task, int cause) {
 }
 
 void LinuxKernel::contextSwitch(int cpu, int next, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
     c.everUsed = true;
     if (c.task != -1) switchOut(cpu, cause);
     if (next != -1) {
@@ -145,7 +145,7 @@ void LinuxKernel::contextSwitch(int cpu, int next, int cause) {
 }
 
 void LinuxKernel::finishSwitch(int cpu) {
-    sim::CpuState& c = p_.machine().cpus[cpu];
+    model::CpuState& c = p_.machine().cpus[cpu];
     c.switching = false;
     const int next = c.switchTarget;
     c.switchTarget = -1;
@@ -154,10 +154,10 @@ void LinuxKernel::finishSwitch(int cpu) {
 
 // switch_uintr_prepare and the XSAVES of the FPU switch (uintr-reference.md §5, §4).
 void LinuxKernel::switchOut(int cpu, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
     const int task = c.task;
-    sim::TaskState& t = m.tasks[task];
+    model::TaskState& t = m.tasks[task];
     t.rip = c.lp.rip;
     t.rsp = c.lp.rsp;
     t.rflags = c.lp.rflags;
@@ -186,7 +186,7 @@ void LinuxKernel::switchOut(int cpu, int cause) {
             (void)c.lp.xsaves(m.memory, t.xsave);
             TraceEvent again = event(EventKind::Xsaves, cpu, task, cause);
             again.vector = 0;
-            again.flags = sim::kFlagSecondSave;
+            again.flags = model::kFlagSecondSave;
             c.lastUinvChange = p_.record(again);
         }
     }
@@ -198,13 +198,13 @@ void LinuxKernel::switchOut(int cpu, int cause) {
 }
 
 void LinuxKernel::switchIn(int cpu, int task, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
-    sim::TaskState& t = m.tasks[task];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
+    model::TaskState& t = m.tasks[task];
     if (supported()) {
         if (auto fault = c.lp.xrstors(m.memory, t.xsave)) {
             TraceEvent e = event(EventKind::Fault, cpu, task, cause);
-            sim::setFault(e, *fault);
+            model::setFault(e, *fault);
             p_.record(e);
         } else {
             TraceEvent e = event(EventKind::Xrstors, cpu, task, cause);
@@ -221,8 +221,8 @@ void LinuxKernel::switchIn(int cpu, int task, int cause) {
 
 // The general-purpose context the kernel saved goes back into the CPU, which returns to CPL 3.
 void LinuxKernel::runOnCpu(int cpu, int task) {
-    sim::CpuState& c = p_.machine().cpus[cpu];
-    sim::TaskState& t = p_.machine().tasks[task];
+    model::CpuState& c = p_.machine().cpus[cpu];
+    model::TaskState& t = p_.machine().tasks[task];
     c.lp.rip = t.rip;
     c.lp.rsp = t.rsp;
     c.lp.rflags = t.rflags;
@@ -236,9 +236,9 @@ void LinuxKernel::runOnCpu(int cpu, int task) {
 // and a self-IPI when PIR holds posts, so that the hardware moves them (doing it by hand would
 // race with concurrent SENDUIPIs).
 void LinuxKernel::switchUintrReturn(int cpu, int task, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
-    sim::TaskState& t = m.tasks[task];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
+    model::TaskState& t = m.tasks[task];
     const auto& mc = p_.scenario().machine;
     if (c.lp.msrs.uinv() == 0 && variant() != Variant::MiscRestoreBug) {
         c.lp.msrs.setUinv(mc.notificationVector);
@@ -265,8 +265,8 @@ void LinuxKernel::switchUintrReturn(int cpu, int task, int cause) {
 }
 
 void LinuxKernel::handleIdtVector(int cpu, std::uint8_t vector, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::CpuState& c = m.cpus[cpu];
+    model::Machine& m = p_.machine();
+    model::CpuState& c = m.cpus[cpu];
     const auto& mc = p_.scenario().machine;
     c.lp.apic.eoi(); // both handlers only acknowledge the APIC first
     if (vector == mc.notificationVector) {
@@ -290,7 +290,7 @@ void LinuxKernel::handleIdtVector(int cpu, std::uint8_t vector, int cause) {
 // sysvec_uintr_kernel_notification → uintr_wake_up_process: walk the whole global list and wake
 // every sleeper whose UPID has ON set (the reviewer's objection: one vector, a global walk).
 void LinuxKernel::wakeBlockedTasks(int cpu, int cause) {
-    sim::Machine& m = p_.machine();
+    model::Machine& m = p_.machine();
     const auto& mc = p_.scenario().machine;
     std::vector<int> sleepers;
     for (std::size_t i = 0; i < m.tasks.size(); ++i)
@@ -298,7 +298,7 @@ void LinuxKernel::wakeBlockedTasks(int cpu, int cause) {
     std::sort(sleepers.begin(), sleepers.end(),
               [&](int a, int b) { return m.tasks[a].blockedOrder < m.tasks[b].blockedOrder; });
     for (int task : sleepers) {
-        sim::TaskState& t = m.tasks[task];
+        model::TaskState& t = m.tasks[task];
         Upid u = loadUpid(m, t.upid);
         if (!u.on()) continue;
         u.setSn(true);
@@ -310,13 +310,13 @@ void LinuxKernel::wakeBlockedTasks(int cpu, int cause) {
         if (target < 0) continue; // runnable; a later context switch runs it
         TraceEvent sw = event(EventKind::ContextSwitch, target, task, woken);
         sw.other = -1;
-        sw.flags = sim::kFlagWakeup;
+        sw.flags = model::kFlagWakeup;
         contextSwitch(target, task, p_.record(sw));
     }
 }
 
 int LinuxKernel::pickCpuFor(int task) const {
-    const sim::Machine& m = const_cast<Platform&>(p_).machine();
+    const model::Machine& m = const_cast<Platform&>(p_).machine();
     auto idle = [&](int cpu) { return m.cpus[cpu].task == -1 && !m.cpus[cpu].switching; };
     const int last = m.tasks[task].lastCpu;
     if (last >= 0 && idle(last)) return last;
@@ -326,23 +326,23 @@ int LinuxKernel::pickCpuFor(int task) const {
 }
 
 void LinuxKernel::uintrWait(int task, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::TaskState& t = m.tasks[task];
+    model::Machine& m = p_.machine();
+    model::TaskState& t = m.tasks[task];
     const int cpu = t.cpu;
-    sim::CpuState& c = m.cpus[cpu];
-    auto returnAtOnce = [&](sim::WaitReturnReason why, std::uint64_t value) {
+    model::CpuState& c = m.cpus[cpu];
+    auto returnAtOnce = [&](model::WaitReturnReason why, std::uint64_t value) {
         TraceEvent e = event(EventKind::WaitReturned, cpu, task, cause);
         e.reason = static_cast<std::uint8_t>(why);
         e.value = value;
         p_.record(e);
     };
-    if (!supported()) return returnAtOnce(sim::WaitReturnReason::NoFeature, 0);
-    if (!t.receiver) return returnAtOnce(sim::WaitReturnReason::NotReceiver, 0);
+    if (!supported()) return returnAtOnce(model::WaitReturnReason::NoFeature, 0);
+    if (!t.receiver) return returnAtOnce(model::WaitReturnReason::NotReceiver, 0);
     Upid u = loadUpid(m, t.upid);
     // Something already posted or requested: sleeping now would wait for an IPI that has been
     // sent already (the later series checks this too).
     if (c.lp.msrs.rr != 0 || u.pir != 0)
-        return returnAtOnce(sim::WaitReturnReason::Pending, c.lp.msrs.rr | u.pir);
+        return returnAtOnce(model::WaitReturnReason::Pending, c.lp.msrs.rr | u.pir);
     const auto kv = p_.scenario().machine.kernelVector;
     u.setNv(kv);
     (void)u.store(m.memory, t.upid);
@@ -357,8 +357,8 @@ void LinuxKernel::uintrWait(int task, int cause) {
 }
 
 void LinuxKernel::exitTask(int task, int cause) {
-    sim::Machine& m = p_.machine();
-    sim::TaskState& t = m.tasks[task];
+    model::Machine& m = p_.machine();
+    model::TaskState& t = m.tasks[task];
     const int cpu = t.cpu;
     const int id = p_.record(event(EventKind::Exit, cpu, task, cause));
     TraceEvent sw = event(EventKind::ContextSwitch, cpu, -1, id);

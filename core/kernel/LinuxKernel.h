@@ -38,7 +38,7 @@ class LinuxKernel {
     void switchUintrReturn(int cpu, int task, int cause);
     void wakeBlockedTasks(int cpu, int cause);
     int pickCpuFor(int task) const;
-    sim::TraceEvent event(sim::EventKind kind, int cpu, int task, int cause) const;
+    model::TraceEvent event(model::EventKind kind, int cpu, int task, int cause) const;
     bool supported() const { return p_.scenario().machine.uintrSupported; }
     Variant variant() const { return p_.scenario().kernel.variant; }
 

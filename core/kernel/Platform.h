@@ -3,8 +3,8 @@
 #pragma once
 
 #include "scenario/Scenario.h"
-#include "sim/Machine.h"
-#include "sim/TraceEvent.h"
+#include "model/Machine.h"
+#include "model/TraceEvent.h"
 
 #include <cstdint>
 
@@ -14,10 +14,10 @@ class Platform {
   public:
     virtual ~Platform() = default;
     virtual std::int64_t now() const = 0;
-    virtual sim::Machine& machine() = 0;
+    virtual model::Machine& machine() = 0;
     virtual const scenario::Scenario& scenario() const = 0;
     // Appends to the trace (time and step filled in); returns the event's index.
-    virtual int record(sim::TraceEvent event) = 0;
+    virtual int record(model::TraceEvent event) = 0;
     // An IPI written to the ICR of `fromCpu` now; it reaches the target after the latency.
     virtual void sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) = 0;
     // Completion of a context switch that takes kernel.context_switch_ns.

@@ -7,7 +7,7 @@
 
 namespace uintr::render {
 
-using sim::EventKind;
+using model::EventKind;
 
 MarkerKind markerKindOf(EventKind kind) {
     switch (kind) {
@@ -62,7 +62,7 @@ std::string hexVector(int v) {
 }
 } // namespace
 
-std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc) {
+std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc) {
     switch (e.kind) {
     case EventKind::ContextSwitch:
         return "\xE2\x86\x92 " + sc.taskName(e.task); // "→ name"
@@ -93,7 +93,7 @@ std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc) 
     case EventKind::Clui:
         return "CLUI";
     case EventKind::Testui:
-        return (e.flags & sim::kFlagCf) ? "TESTUI CF=1" : "TESTUI CF=0";
+        return (e.flags & model::kFlagCf) ? "TESTUI CF=1" : "TESTUI CF=0";
     case EventKind::Blocked:
         return "uintr_wait";
     case EventKind::Woken:
@@ -111,24 +111,24 @@ std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc) 
     case EventKind::SwitchIgnored:
         return "switch ignored";
     default:
-        return std::string(sim::kindName(e.kind));
+        return std::string(model::kindName(e.kind));
     }
 }
 
-std::string markerTooltip(const std::vector<int>& events, const sim::Trace& trace,
+std::string markerTooltip(const std::vector<int>& events, const model::Trace& trace,
                           const scenario::Scenario& sc) {
-    const sim::TraceEvent& first = trace.events[static_cast<std::size_t>(events.front())];
+    const model::TraceEvent& first = trace.events[static_cast<std::size_t>(events.front())];
     std::string s = formatTime(first.t);
     if (first.cpu >= 0) s += ", CPU " + std::to_string(first.cpu);
     s += ", " + sc.taskName(first.task) + ": ";
     bool head = true;
     for (int i : events) {
-        const sim::TraceEvent& e = trace.events[static_cast<std::size_t>(i)];
+        const model::TraceEvent& e = trace.events[static_cast<std::size_t>(i)];
         if (!head) s += "; ";
         // Folded events may happen later (xrstors after a slow switch) or concern another task
         // (xsaves of the outgoing one): say so, or the line would mislead.
         if (e.t != first.t) s += "at " + formatTime(e.t) + " ";
-        s += sim::kindName(e.kind);
+        s += model::kindName(e.kind);
         if (!head && e.task != first.task) s += " (" + sc.taskName(e.task) + ")";
         const std::string what = sim::describeEvent(e, sc);
         if (!what.empty()) s += ": " + what;

@@ -5,21 +5,21 @@
 
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <string>
 #include <vector>
 
 namespace uintr::render {
 
-MarkerKind markerKindOf(sim::EventKind kind);
+MarkerKind markerKindOf(model::EventKind kind);
 
 // "SENDUIPI", "UIS +1", "→ other", "deliver v3"…: a few characters a lecture hall can read.
-std::string markerLabel(const sim::TraceEvent& e, const scenario::Scenario& sc);
+std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc);
 
 // "1 300 ns, CPU 0, other: ipi_arrived: vector 0xec reaches …; spurious_notification: …".
 // `events` are the marker's own event and those folded into it, in trace order.
-std::string markerTooltip(const std::vector<int>& events, const sim::Trace& trace,
+std::string markerTooltip(const std::vector<int>& events, const model::Trace& trace,
                           const scenario::Scenario& sc);
 
 // For a merged marker: "12 × SENDUIPI on CPU 1, 1 000 ns – 1 450 ns (zoom in to see each)".

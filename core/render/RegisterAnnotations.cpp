@@ -15,8 +15,8 @@ using sim::hexText;
 using sim::vectorsText;
 
 std::string receiverLine(const sim::Simulation& s, int task) {
-    const sim::Machine& m = s.state();
-    const sim::TaskState& t = m.tasks[static_cast<std::size_t>(task)];
+    const model::Machine& m = s.state();
+    const model::TaskState& t = m.tasks[static_cast<std::size_t>(task)];
     std::string line = s.scenarioRef().taskName(task) + ":";
     if (const auto u = arch::Upid::load(m.memory, t.upid)) {
         line += " UPID ON=" + std::to_string(u->on()) + " SN=" + std::to_string(u->sn()) +
@@ -24,7 +24,7 @@ std::string receiverLine(const sim::Simulation& s, int task) {
                 " PIR=" + vectorsText(u->pir);
     }
     line += "  UIRR=" + vectorsText(m.uirrOf(task));
-    if (t.status == sim::TaskStatus::Running && t.cpu >= 0)
+    if (t.status == model::TaskStatus::Running && t.cpu >= 0)
         line += "  on CPU " + std::to_string(t.cpu) +
                 " (UINV=" + hexText(m.cpus[static_cast<std::size_t>(t.cpu)].lp.msrs.uinv()) + ")";
     else

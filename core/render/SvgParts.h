@@ -7,7 +7,7 @@
 #include "render/SvgDocument.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <set>
 #include <string>
@@ -30,7 +30,7 @@ Present presentIn(const TimelineGeometry& g);
 // SvgTimeline.cpp: ruler, grid, lanes (a <g> per CPU, inside it a <g> per task), handlers,
 // markers with their labels, IPI arrows; translated down by `top`.
 void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
-                  const scenario::Scenario& sc, const sim::Trace& trace);
+                  const scenario::Scenario& sc, const model::Trace& trace);
 
 // SvgPanels.cpp
 struct Callout {

@@ -236,7 +236,7 @@ std::vector<std::pair<double, double>> clipX(const std::vector<std::pair<double,
     return out;
 }
 
-std::string arrowTitle(const Arrow& a, const sim::Trace& trace) {
+std::string arrowTitle(const Arrow& a, const model::Trace& trace) {
     const auto& sent = trace.events[static_cast<std::size_t>(a.sentEvent)];
     char vec[16];
     std::snprintf(vec, sizeof vec, "0x%x", static_cast<unsigned>(sent.vector));
@@ -254,7 +254,7 @@ std::string arrowTitle(const Arrow& a, const sim::Trace& trace) {
     return s;
 }
 
-void drawArrows(Document& doc, const TimelineGeometry& g, const sim::Trace& trace) {
+void drawArrows(Document& doc, const TimelineGeometry& g, const model::Trace& trace) {
     if (g.arrows.empty()) return;
     const Viewport& v = g.viewport;
     doc.open("<g class=\"ipis\">");
@@ -318,7 +318,7 @@ Present presentIn(const TimelineGeometry& g) {
 }
 
 void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
-                  const scenario::Scenario& sc, const sim::Trace& trace) {
+                  const scenario::Scenario& sc, const model::Trace& trace) {
     const Viewport& v = g.viewport;
     doc.open("<g class=\"timeline\" transform=\"translate(0," + num(top) + ")\">");
     for (const Lane& lane : g.lanes)

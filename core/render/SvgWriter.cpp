@@ -21,7 +21,7 @@ constexpr double kTitleFont = 32;
 
 // "kernel rfc-v1 · 2 CPUs · … — 1 spurious notification (UIS +1), 1 user interrupt delivered":
 // the facts a reader needs to trust the picture, counted over the whole run.
-std::string facts(const scenario::Scenario& sc, const sim::Trace& trace) {
+std::string facts(const scenario::Scenario& sc, const model::Trace& trace) {
     const std::string dot = " \xC2\xB7 ";
     std::string s = std::string("kernel ") + scenario::toString(sc.kernel.variant) + dot +
                     std::to_string(sc.machine.cpus) + (sc.machine.cpus == 1 ? " CPU" : " CPUs") +
@@ -32,9 +32,9 @@ std::string facts(const scenario::Scenario& sc, const sim::Trace& trace) {
     if (!sc.machine.uintrSupported) s += dot + "no UINTR";
     std::size_t spurious = 0, delivered = 0, faults = 0;
     for (const auto& e : trace.events) {
-        spurious += e.kind == sim::EventKind::SpuriousNotification;
-        delivered += e.kind == sim::EventKind::UserInterruptDelivered;
-        faults += e.kind == sim::EventKind::Fault;
+        spurious += e.kind == model::EventKind::SpuriousNotification;
+        delivered += e.kind == model::EventKind::UserInterruptDelivered;
+        faults += e.kind == model::EventKind::Fault;
     }
     auto count = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -59,7 +59,7 @@ std::vector<std::string> titleLines(const std::string& title, double width) {
 
 } // namespace
 
-std::string writeSvg(const scenario::Scenario& sc, const sim::Trace& trace, const SvgOptions& o) {
+std::string writeSvg(const scenario::Scenario& sc, const model::Trace& trace, const SvgOptions& o) {
     const double width = std::max(480.0, o.width);
     const double inner = width - 2 * kMargin;
     const TimelineLayout layout(sc, trace);

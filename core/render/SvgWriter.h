@@ -11,7 +11,7 @@
 #pragma once
 
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <cstdint>
 #include <optional>
@@ -34,7 +34,7 @@ struct SvgOptions {
 
 // `trace` is the run of `sc` (the same scenario, with any --set overrides applied).
 // Never throws on odd input: any text is escaped, an empty trace draws empty lanes.
-std::string writeSvg(const scenario::Scenario& sc, const sim::Trace& trace,
+std::string writeSvg(const scenario::Scenario& sc, const model::Trace& trace,
                      const SvgOptions& options);
 
 } // namespace uintr::render

@@ -9,8 +9,8 @@
 
 namespace uintr::render {
 
-using sim::EventKind;
-using sim::TraceEvent;
+using model::EventKind;
+using model::TraceEvent;
 
 namespace {
 
@@ -120,7 +120,7 @@ class SegmentBuilder {
         close(e.cpu, e.t);
         const SegmentKind next = e.task >= 0 ? SegmentKind::Task : SegmentKind::Idle;
         const std::int64_t duration = sc_.kernel.contextSwitchNs;
-        if (duration > 0 && !(e.flags & sim::kFlagInitial)) {
+        if (duration > 0 && !(e.flags & model::kFlagInitial)) {
             c.kind = SegmentKind::Kernel;
             c.task = e.task;
             c.switchEnd = e.t + duration;
@@ -194,7 +194,7 @@ bool isSwitchDetail(EventKind k) {
 // Which marker each event is shown by (see the header's conventions): itself, or the event it
 // is folded into. Folds point back (details of a SENDUIPI or a switch) or forward (an arrival
 // to its outcome, a processed notification to the delivery it allowed).
-std::vector<int> markerHosts(const sim::Trace& trace) {
+std::vector<int> markerHosts(const model::Trace& trace) {
     const auto& ev = trace.events;
     const int n = static_cast<int>(ev.size());
     std::vector<int> forward(static_cast<std::size_t>(n), -1);
@@ -245,7 +245,7 @@ std::map<OpKey, int> opEntries(const scenario::Scenario& sc) {
 
 } // namespace
 
-TimelineLayout::TimelineLayout(const scenario::Scenario& sc, const sim::Trace& trace)
+TimelineLayout::TimelineLayout(const scenario::Scenario& sc, const model::Trace& trace)
     : cpus_(std::max(1, sc.machine.cpus)), sc_(&sc), trace_(&trace) {
     segmentsByCpu_.resize(static_cast<std::size_t>(cpus_));
     handlersByCpu_.resize(static_cast<std::size_t>(cpus_));

@@ -330,7 +330,7 @@ std::string TimelineLayout::tooltipFor(const Marker& m) const {
     return markerTooltip(events, *trace_, *sc_);
 }
 
-TimelineGeometry layoutTimeline(const scenario::Scenario& sc, const sim::Trace& trace,
+TimelineGeometry layoutTimeline(const scenario::Scenario& sc, const model::Trace& trace,
                                 const Viewport& viewport) {
     return TimelineLayout(sc, trace).layout(viewport);
 }

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <cstdint>
 #include <string>
@@ -146,10 +146,10 @@ struct TimelineGeometry {
 //   task last ran on (CPU 0 if it never ran).
 class TimelineLayout {
   public:
-    TimelineLayout(const scenario::Scenario& sc, const sim::Trace& trace);
+    TimelineLayout(const scenario::Scenario& sc, const model::Trace& trace);
     // Both are kept by reference: a temporary would dangle.
-    TimelineLayout(const scenario::Scenario&, sim::Trace&&) = delete;
-    TimelineLayout(scenario::Scenario&&, const sim::Trace&) = delete;
+    TimelineLayout(const scenario::Scenario&, model::Trace&&) = delete;
+    TimelineLayout(scenario::Scenario&&, const model::Trace&) = delete;
 
     // The whole run's span (0 .. end + a margin) for a given total width: "fit".
     Viewport fit(double width) const;
@@ -168,7 +168,7 @@ class TimelineLayout {
     int cpus_ = 1;
 
     const scenario::Scenario* sc_ = nullptr;
-    const sim::Trace* trace_ = nullptr;
+    const model::Trace* trace_ = nullptr;
     std::vector<std::vector<Segment>> handlersByCpu_; // Handler segments, by t0
     // The events folded into the marker of event e: folded_[foldBegin_[e] .. foldBegin_[e + 1]).
     std::vector<int> foldBegin_;
@@ -181,7 +181,7 @@ class TimelineLayout {
 };
 
 // Convenience for one-off pictures (SVG export): build and lay out in one call.
-TimelineGeometry layoutTimeline(const scenario::Scenario& sc, const sim::Trace& trace,
+TimelineGeometry layoutTimeline(const scenario::Scenario& sc, const model::Trace& trace,
                                 const Viewport& viewport);
 
 // "1 300 ns", "1.3 µs", "2 ms": the one spelling of times on screen and in SVG.

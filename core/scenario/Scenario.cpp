@@ -7,19 +7,24 @@ namespace uintr::scenario {
 namespace {
 
 // The spellings of scenario-format.md; a name here is part of the file format (never rename).
-constexpr std::array<std::pair<KernelVariant, const char*>, 3> kVariants{{
+constexpr std::array<std::pair<KernelVariant, const char*>, 4> kVariants{{
     {KernelVariant::RfcV1, "rfc-v1"},
     {KernelVariant::NoSn, "no-sn"},
     {KernelVariant::MiscRestoreBug, "misc-restore-bug"},
+    {KernelVariant::Reviewed, "reviewed"},
 }};
 
-constexpr std::array<std::pair<OpKind, const char*>, 6> kOps{{
+constexpr std::array<std::pair<OpKind, const char*>, 10> kOps{{
     {OpKind::SendUipi, "senduipi"},
     {OpKind::Clui, "clui"},
     {OpKind::Stui, "stui"},
     {OpKind::Testui, "testui"},
     {OpKind::UintrWait, "uintr_wait"},
     {OpKind::Exit, "exit"},
+    {OpKind::Syscall, "syscall"},
+    {OpKind::KernelFpu, "kernel_fpu"},
+    {OpKind::UnregisterSender, "uintr_unregister_sender"},
+    {OpKind::UnregisterHandler, "uintr_unregister_handler"},
 }};
 
 template <typename Enum, std::size_t N>

@@ -17,7 +17,12 @@ enum class KernelVariant : std::uint8_t {
     RfcV1,          // the RFC: SN on switch-out, UINV put back and SN cleared on switch-in
     NoSn,           // switch-out leaves SN clear: SENDUIPI to an off-CPU task IPIs a stale NDST
     MiscRestoreBug, // UINV is lost across a switch: every later notification is spurious
+    Reviewed,       // rfc-v1 with the fixes the review asked for (scenario-format.md)
 };
+
+// Without `end_ns`, a run stops this long after its last timeline entry (scenario-format.md,
+// `end_ns`), so that a storm of spurious notifications ends and says why.
+inline constexpr std::int64_t kHorizonNs = 100'000;
 
 struct MachineConfig {
     int cpus = 1;
@@ -26,12 +31,16 @@ struct MachineConfig {
     bool uintrSupported = true;
     std::uint8_t notificationVector = 0xEC;
     std::uint8_t kernelVector = 0xEB;
+    std::int64_t selfIpiLatencyNs = 0; // switch_uintr_return's self-IPI
+    bool uintrEnabled = true;          // CR4.UINTR = uintrSupported && uintrEnabled
+    bool xsavesClearsUinv = true;      // false: the counterfactual hardware of the review
 };
 
 struct KernelConfig {
     KernelVariant variant = KernelVariant::RfcV1;
     std::int64_t contextSwitchNs = 0;
     std::int64_t handlerNs = 200;
+    std::int64_t irqNs = 100; // the kernel's IDT handler for a UINTR vector
 };
 
 struct TaskSpec {
@@ -47,20 +56,43 @@ struct ConnectionSpec {
     bool uittIndexGiven = false;
 };
 
-enum class OpKind : std::uint8_t { SendUipi, Clui, Stui, Testui, UintrWait, Exit };
+enum class OpKind : std::uint8_t {
+    SendUipi,
+    Clui,
+    Stui,
+    Testui,
+    UintrWait,
+    Exit,
+    // The kernel paths of scenario-format.md "Operations" (added 2026-12).
+    Syscall,           // duration_ns in the kernel, then back to user mode
+    KernelFpu,         // kernel_fpu_begin/end: XSAVES without a context switch
+    UnregisterSender,  // uintr_unregister_sender(uitt_index)
+    UnregisterHandler, // uintr_unregister_handler()
+};
+// Ops that carry `duration_ns`.
+inline bool hasDuration(OpKind op) {
+    return op == OpKind::Syscall || op == OpKind::KernelFpu;
+}
+// Ops that carry `uitt_index`.
+inline bool hasUittIndex(OpKind op) {
+    return op == OpKind::SendUipi || op == OpKind::UnregisterSender;
+}
 
 struct TimelineEntry {
-    enum class Kind : std::uint8_t { ContextSwitch, TaskOp };
+    // CpuOnline: `{ "at", "cpu", "online": bool }` takes a CPU offline or brings it back.
+    enum class Kind : std::uint8_t { ContextSwitch, TaskOp, CpuOnline };
     std::string id; // may be empty
     std::int64_t at = 0;
     Kind kind = Kind::ContextSwitch;
-    // ContextSwitch
+    // ContextSwitch, CpuOnline
     int cpu = -1;
+    bool online = true; // CpuOnline
     int runTask = -1; // -1: idle (JSON null)
     // TaskOp
     int task = -1;
     OpKind op = OpKind::SendUipi;
     std::uint64_t uittIndex = 0; // the SENDUIPI register operand: any 64-bit value
+    std::int64_t durationNs = 0; // syscall, kernel_fpu: >= 1
 };
 
 struct NarrationEntry {
@@ -77,6 +109,7 @@ struct Scenario {
     std::vector<ConnectionSpec> connections;
     std::vector<TimelineEntry> timeline;
     std::vector<NarrationEntry> narration;
+    std::optional<std::int64_t> endNs; // top-level `end_ns`
     // Kept as written: checked by analysis/Expectations, saved back unchanged.
     std::optional<nlohmann::ordered_json> expect;
 
@@ -90,6 +123,15 @@ struct Scenario {
         for (std::size_t i = 0; i < timeline.size(); ++i)
             if (timeline[i].id == id) return static_cast<int>(i);
         return -1;
+    }
+    // Events at or before this time run (scenario-format.md `end_ns`): `end_ns`, or the largest
+    // `at` plus the 100 us horizon.
+    std::int64_t stopTime() const {
+        if (endNs) return *endNs;
+        std::int64_t last = 0;
+        for (const auto& e : timeline)
+            last = e.at > last ? e.at : last;
+        return last + kHorizonNs;
     }
     std::string taskName(int index) const {
         return index >= 0 && index < static_cast<int>(tasks.size()) ? tasks[index].name : "idle";

@@ -4,6 +4,8 @@
 
 namespace uintr::sim {
 
+using namespace model; // the machine state and trace vocabulary this engine writes
+
 Recording::Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery)
     : scenario_(std::make_shared<const scenario::Scenario>(std::move(scenario))),
       every_(std::max<std::uint32_t>(1, checkpointEvery)) {

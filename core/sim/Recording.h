@@ -6,7 +6,7 @@
 #include "scenario/Scenario.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <memory>
 #include <vector>
@@ -19,7 +19,7 @@ class Recording {
     explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 256);
 
     const scenario::Scenario& scenario() const { return *scenario_; }
-    const Trace& trace() const { return trace_; }
+    const model::Trace& trace() const { return trace_; }
     const RunSummary& summary() const { return summary_; }
     bool hitStepLimit() const { return hitStepLimit_; }
     std::uint32_t steps() const { return steps_; }
@@ -33,7 +33,7 @@ class Recording {
 
   private:
     std::shared_ptr<const scenario::Scenario> scenario_;
-    Trace trace_;
+    model::Trace trace_;
     RunSummary summary_;
     std::vector<Simulation> checkpoints_; // checkpoints_[k] is after k * every_ steps
     std::vector<std::int64_t> stepTimes_; // stepTimes_[s - 1]: the time of step s

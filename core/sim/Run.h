@@ -5,12 +5,12 @@
 #include "scenario/Scenario.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 namespace uintr::sim {
 
 struct RunResult {
-    Trace trace;
+    model::Trace trace;
     RunSummary summary;
     bool hitStepLimit = false;
 };

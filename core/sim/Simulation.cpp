@@ -6,6 +6,8 @@
 
 namespace uintr::sim {
 
+using namespace model; // the machine state and trace vocabulary this engine writes
+
 using scenario::OpKind;
 using scenario::TimelineEntry;
 

@@ -9,8 +9,8 @@
 
 #include "kernel/Platform.h"
 #include "scenario/Scenario.h"
-#include "sim/Machine.h"
-#include "sim/Trace.h"
+#include "model/Machine.h"
+#include "model/Trace.h"
 
 #include <cstdint>
 #include <memory>
@@ -30,7 +30,7 @@ class Simulation final : private kernel::Platform {
     explicit Simulation(const scenario::Scenario& scenario);
 
     // Where events go; nullptr runs silently (checkpoint replays, the race explorer).
-    void setTrace(Trace* trace) { trace_ = trace; }
+    void setTrace(model::Trace* trace) { trace_ = trace; }
 
     bool step(); // one engine step; false when nothing is left to do
     void run();  // to the end (or to the step limit)
@@ -40,7 +40,7 @@ class Simulation final : private kernel::Platform {
     int eventCount() const { return eventCount_; }
     bool finished() const;
     bool hitStepLimit() const { return hitStepLimit_; }
-    const Machine& state() const { return machine_; }
+    const model::Machine& state() const { return machine_; }
     const scenario::Scenario& scenarioRef() const { return *scenario_; }
 
     // What each receiver still has posted (PIR) or requested (UIRR) now.
@@ -72,9 +72,9 @@ class Simulation final : private kernel::Platform {
     }
 
     // kernel::Platform
-    Machine& machine() override { return machine_; }
+    model::Machine& machine() override { return machine_; }
     const scenario::Scenario& scenario() const override { return *scenario_; }
-    int record(TraceEvent event) override;
+    int record(model::TraceEvent event) override;
     void sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) override;
     void scheduleSwitchComplete(int cpu, std::int64_t at) override;
     void taskResumed(int task, int cause) override;
@@ -89,7 +89,7 @@ class Simulation final : private kernel::Platform {
     void tryDeliver(int cpu, int cause);
     void handlerReturn(int task, std::uint32_t generation);
     void runDeferredOps(int task, int cause);
-    bool taskCanRunOps(int task, DeferReason* why) const;
+    bool taskCanRunOps(int task, model::DeferReason* why) const;
 
     const scenario::Scenario* scenario_;
     std::shared_ptr<const std::vector<int>> order_; // timeline entries by (at, file order)
@@ -100,8 +100,8 @@ class Simulation final : private kernel::Platform {
     std::uint32_t steps_ = 0;
     int eventCount_ = 0;
     bool hitStepLimit_ = false;
-    Machine machine_;
-    Trace* trace_ = nullptr;
+    model::Machine machine_;
+    model::Trace* trace_ = nullptr;
 };
 
 } // namespace uintr::sim

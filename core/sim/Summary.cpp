@@ -2,6 +2,8 @@
 
 namespace uintr::sim {
 
+using namespace model; // the machine state and trace vocabulary this engine writes
+
 RunSummary summarize(const Trace& trace, const Simulation& finalState) {
     RunSummary s;
     for (const TraceEvent& e : trace.events) {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "sim/Simulation.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <cstdint>
 #include <vector>
@@ -34,6 +34,6 @@ struct RunSummary {
 };
 
 // `finalState` is the simulation after run(); `trace` what it recorded.
-RunSummary summarize(const Trace& trace, const Simulation& finalState);
+RunSummary summarize(const model::Trace& trace, const Simulation& finalState);
 
 } // namespace uintr::sim

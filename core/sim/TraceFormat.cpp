@@ -7,6 +7,8 @@
 
 namespace uintr::sim {
 
+using namespace model; // the machine state and trace vocabulary this engine writes
+
 using nlohmann::ordered_json;
 
 std::vector<int> bitList(std::uint64_t bits) {

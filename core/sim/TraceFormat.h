@@ -4,7 +4,7 @@
 
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -15,12 +15,12 @@ std::vector<int> bitList(std::uint64_t bits); // set bits, lowest first
 std::string vectorsText(std::uint64_t bits);  // "{3,9}"
 std::string hexText(std::uint64_t value);     // "0xec"
 
-nlohmann::ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc);
+nlohmann::ordered_json eventToJson(const model::TraceEvent& e, const scenario::Scenario& sc);
 nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);
-std::string traceToJson(const Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+std::string traceToJson(const model::Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
 
 // One line of explanation for an event, e.g. "uitt_index=0 vector=3".
-std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc);
-std::string traceToText(const Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+std::string describeEvent(const model::TraceEvent& e, const scenario::Scenario& sc);
+std::string traceToText(const model::Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
 
 } // namespace uintr::sim

@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
         shape.entries = entries;
         const auto sc = scenario::makeStressScenario(shape);
         const auto a = Clock::now();
-        sim::Trace trace;
+        model::Trace trace;
         sim::Simulation s(sc);
         s.setTrace(&trace);
         s.run();
@@ -116,8 +116,8 @@ int main(int argc, char** argv) {
         std::printf("stress %7lld entries: %8zu events %8.1f ms  %6.2f Mevents/s  %zu B/event"
                     "  trace %.1f MiB  ratio/event %.3f\n",
                     static_cast<long long>(entries), events, run * 1e3,
-                    static_cast<double>(events) / run / 1e6, sizeof(sim::TraceEvent),
-                    static_cast<double>(trace.events.capacity() * sizeof(sim::TraceEvent)) /
+                    static_cast<double>(events) / run / 1e6, sizeof(model::TraceEvent),
+                    static_cast<double>(trace.events.capacity() * sizeof(model::TraceEvent)) /
                         (1 << 20),
                     run / static_cast<double>(events) / base);
         const auto b = Clock::now();

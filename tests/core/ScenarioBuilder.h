@@ -9,7 +9,7 @@
 #include "sim/Run.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "sim/Trace.h"
+#include "model/Trace.h"
 #include "sim/TraceFormat.h"
 
 #include <cstdint>
@@ -26,8 +26,8 @@ using scenario::KernelVariant;
 using scenario::OpKind;
 using scenario::Scenario;
 using scenario::TimelineEntry;
-using sim::EventKind;
-using sim::TraceEvent;
+using model::EventKind;
+using model::TraceEvent;
 
 class ScenarioBuilder {
   public:
@@ -156,7 +156,7 @@ inline Scenario loadScenario(const std::string& name) {
 using EventPredicate = std::function<bool(const TraceEvent&)>;
 
 // Indices of the events of `kind` (that also satisfy `pred`), in trace order.
-inline std::vector<int> eventsOf(const sim::Trace& t, EventKind kind,
+inline std::vector<int> eventsOf(const model::Trace& t, EventKind kind,
                                  const EventPredicate& pred = {}) {
     std::vector<int> out;
     for (std::size_t i = 0; i < t.events.size(); ++i)
@@ -165,12 +165,12 @@ inline std::vector<int> eventsOf(const sim::Trace& t, EventKind kind,
     return out;
 }
 
-inline int firstOf(const sim::Trace& t, EventKind kind, const EventPredicate& pred = {}) {
+inline int firstOf(const model::Trace& t, EventKind kind, const EventPredicate& pred = {}) {
     const auto all = eventsOf(t, kind, pred);
     return all.empty() ? -1 : all.front();
 }
 
-inline int countOf(const sim::Trace& t, EventKind kind, const EventPredicate& pred = {}) {
+inline int countOf(const model::Trace& t, EventKind kind, const EventPredicate& pred = {}) {
     return static_cast<int>(eventsOf(t, kind, pred).size());
 }
 
@@ -179,7 +179,7 @@ inline EventPredicate atTime(std::int64_t t) {
 }
 
 // The time of the first event of `kind`, or -1.
-inline std::int64_t timeOfFirst(const sim::Trace& t, EventKind kind,
+inline std::int64_t timeOfFirst(const model::Trace& t, EventKind kind,
                                 const EventPredicate& pred = {}) {
     const int i = firstOf(t, kind, pred);
     return i < 0 ? -1 : t.events[static_cast<std::size_t>(i)].t;

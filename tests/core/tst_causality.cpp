@@ -12,9 +12,9 @@
 
 using namespace uintr;
 using namespace uintr::test;
-using sim::EventKind;
+using model::EventKind;
 
-Q_DECLARE_METATYPE(uintr::sim::EventKind)
+Q_DECLARE_METATYPE(uintr::model::EventKind)
 
 namespace {
 

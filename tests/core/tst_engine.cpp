@@ -12,13 +12,13 @@
 
 using namespace uintr;
 using namespace uintr::test;
-using sim::EventKind;
+using model::EventKind;
 
 Q_DECLARE_METATYPE(uintr::scenario::Scenario)
 Q_DECLARE_METATYPE(uintr::scenario::KernelVariant)
 Q_DECLARE_METATYPE(uintr::scenario::ApicMode)
 Q_DECLARE_METATYPE(uintr::scenario::OpKind)
-Q_DECLARE_METATYPE(uintr::sim::EventKind)
+Q_DECLARE_METATYPE(uintr::model::EventKind)
 
 namespace {
 
@@ -168,7 +168,7 @@ void TestEngine::fileOrderAmongSenders() {
         QCOMPARE(r.trace.events[static_cast<std::size_t>(sent)].task, first);
         QCOMPARE(r.trace.events[static_cast<std::size_t>(suppressed)].task, second);
         QCOMPARE(r.trace.events[static_cast<std::size_t>(suppressed)].reason,
-                 std::uint8_t(sim::SuppressReason::On));
+                 std::uint8_t(model::SuppressReason::On));
         // One notification moves both bits; 9 is delivered first (highest, §3).
         QCOMPARE(r.summary.userInterrupts.size(), std::size_t(2));
         QCOMPARE(r.summary.userInterrupts[0].vector, 9);
@@ -326,8 +326,8 @@ void TestEngine::deferredOps_data() {
     QTest::addColumn<qint64>("runAt");
     QTest::addColumn<qint64>("deliveredAt"); // -1: none
 
-    const int notRunning = static_cast<int>(sim::DeferReason::NotRunning);
-    const int inHandler = static_cast<int>(sim::DeferReason::InHandler);
+    const int notRunning = static_cast<int>(model::DeferReason::NotRunning);
+    const int inHandler = static_cast<int>(model::DeferReason::InHandler);
     auto receiverAway = [] {
         // The receiver leaves CPU 0 at 200 and comes back at 1000.
         ScenarioBuilder b;
@@ -421,7 +421,7 @@ void TestEngine::deferredOps() {
     const auto& op = r.trace.events[static_cast<std::size_t>(ran)];
     QCOMPARE(op.t, runAt);
     if (kind != EventKind::Blocked && kind != EventKind::Exit) {
-        QVERIFY(op.flags & sim::kFlagDeferred);
+        QVERIFY(op.flags & model::kFlagDeferred);
         QCOMPARE(op.entry, w.entry);
     }
     QCOMPARE(deliveryTime(r), deliveredAt);
@@ -443,7 +443,7 @@ void TestEngine::deferredOpsKeepFileOrder() {
     QVERIFY(clui >= 0 && clui < stui && stui < testui);
     for (int i : {clui, stui, testui})
         QCOMPARE(r.trace.events[static_cast<std::size_t>(i)].t, qint64(1000));
-    QVERIFY(r.trace.events[static_cast<std::size_t>(testui)].flags & sim::kFlagCf);
+    QVERIFY(r.trace.events[static_cast<std::size_t>(testui)].flags & model::kFlagCf);
 }
 
 // uintr-reference.md §3: the handler runs kernel.handler_ns, then UIRET pops RIP, RFLAGS and RSP
@@ -577,7 +577,7 @@ void TestEngine::switchDuringContextSwitch() {
     QCOMPARE(static_cast<int>(waits.size()), deferred);
     for (int w : waits)
         QCOMPARE(r.trace.events[static_cast<std::size_t>(w)].reason,
-                 std::uint8_t(sim::DeferReason::InSwitch));
+                 std::uint8_t(model::DeferReason::InSwitch));
     if (receiverBackAt >= 0)
         QCOMPARE(timeOfFirst(r.trace, EventKind::Xrstors,
                              [](const TraceEvent& e) { return e.task == 0 && e.t > 0; }),
@@ -653,7 +653,7 @@ void TestEngine::initialState() {
     QCOMPARE(waiting.nv(), std::uint8_t(nv));
     QCOMPARE(waiting.pir, std::uint64_t{0});
     QCOMPARE(imageOf(s0, 1).msrs.uinv(), std::uint8_t(nv));
-    QCOMPARE(s0.state().tasks[1].status, sim::TaskStatus::Ready);
+    QCOMPARE(s0.state().tasks[1].status, model::TaskStatus::Ready);
 
     const auto running = upidOf(s0, 0);
     QCOMPARE(running.sn(), false);

@@ -22,7 +22,7 @@
 
 using namespace uintr;
 using namespace uintr::test;
-using sim::EventKind;
+using model::EventKind;
 
 namespace {
 
@@ -261,7 +261,7 @@ void TestInvariants::generatorCoversTheCases() {
           EventKind::Blocked, EventKind::Woken, EventKind::KernelVector, EventKind::Exit,
           EventKind::OpDeferred, EventKind::IpiSuppressed, EventKind::Uiret,
           EventKind::WaitReturned, EventKind::SwitchIgnored})
-        QVERIFY2(kinds.count(k), std::string(sim::kindName(k)).c_str());
+        QVERIFY2(kinds.count(k), std::string(model::kindName(k)).c_str());
     for (auto r : {arch::FaultReason::IndexPastUittsz, arch::FaultReason::UittEntryInvalid,
                    arch::FaultReason::SendDisabled, arch::FaultReason::NoCpuFeature})
         QVERIFY2(faultReasons.count(static_cast<int>(r)), arch::toString(r));
@@ -363,7 +363,7 @@ void TestInvariants::noDeliveryWhileMasked() {
             const auto cpu = static_cast<std::size_t>(e.cpu);
             switch (e.kind) {
             case EventKind::ContextSwitch:
-                current[cpu] = (e.flags & sim::kFlagInitial) ? e.task : -1;
+                current[cpu] = (e.flags & model::kFlagInitial) ? e.task : -1;
                 incoming[cpu] = e.task;
                 break;
             case EventKind::Xrstors:
@@ -483,7 +483,7 @@ void TestInvariants::snSuppressesOnlyOffCpuReceivers() {
             if (e.kind != EventKind::IpiSuppressed || e.reason != 0) continue;
             const auto s = rec.stateAfterStep(e.step);
             CHECK_CASE(s.state().tasks[static_cast<std::size_t>(e.other)].status !=
-                           sim::TaskStatus::Running,
+                           model::TaskStatus::Running,
                        c, i);
         }
     }

@@ -13,7 +13,7 @@
 
 using namespace uintr;
 using namespace uintr::test;
-using sim::EventKind;
+using model::EventKind;
 
 Q_DECLARE_METATYPE(uintr::scenario::KernelVariant)
 

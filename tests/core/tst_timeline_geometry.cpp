@@ -24,8 +24,8 @@ scenario::Scenario loadScenario(const char* relative) {
     return *r.scenario;
 }
 
-sim::Trace runTrace(const scenario::Scenario& sc) {
-    sim::Trace trace;
+model::Trace runTrace(const scenario::Scenario& sc) {
+    model::Trace trace;
     sim::Simulation s(sc);
     s.setTrace(&trace);
     s.run();
@@ -65,7 +65,7 @@ class TstTimelineGeometry : public QObject {
     Q_OBJECT
 
     scenario::Scenario seed_;
-    sim::Trace seedTrace_;
+    model::Trace seedTrace_;
 
   private slots:
     void initTestCase() {
@@ -284,7 +284,7 @@ class TstTimelineGeometry : public QObject {
 
     void deterministic() {
         const render::TimelineLayout a(seed_, seedTrace_);
-        const sim::Trace again = runTrace(seed_);
+        const model::Trace again = runTrace(seed_);
         const render::TimelineLayout b(seed_, again);
         QCOMPARE(fingerprint(a.layout(a.fit(1600))), fingerprint(b.layout(b.fit(1600))));
     }
@@ -295,7 +295,7 @@ class TstTimelineGeometry : public QObject {
         shape.entries = 250'000;
         shape.periodNs = 500;
         const scenario::Scenario sc = scenario::makeStressScenario(shape);
-        const sim::Trace trace = runTrace(sc);
+        const model::Trace trace = runTrace(sc);
         QVERIFY2(trace.events.size() >= 1'000'000,
                  qPrintable(QString::number(trace.events.size())));
 

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace uintr::sim {
+namespace uintr::model {
 
 struct CpuState {
     arch::LogicalProcessor lp;
@@ -91,4 +91,4 @@ struct Machine {
     }
 };
 
-} // namespace uintr::sim
+} // namespace uintr::model

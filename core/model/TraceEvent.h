@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace uintr::sim {
+namespace uintr::model {
 
 enum class EventKind : std::uint8_t {
     // cli.md kinds
@@ -93,4 +93,4 @@ inline constexpr std::uint8_t kFlagSecondSave = 4; // xsaves: the misc-restore-b
 inline constexpr std::uint8_t kFlagDeferred = 8;   // an op that ran after waiting
 inline constexpr std::uint8_t kFlagCf = 16;        // testui: CF = 1
 
-} // namespace uintr::sim
+} // namespace uintr::model

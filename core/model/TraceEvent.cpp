@@ -1,8 +1,8 @@
-#include "sim/TraceEvent.h"
+#include "model/TraceEvent.h"
 
 #include <array>
 
-namespace uintr::sim {
+namespace uintr::model {
 
 std::string_view kindName(EventKind kind) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(EventKind::Count)> names{
@@ -83,4 +83,4 @@ std::string_view toString(WaitReturnReason r) {
     return "?";
 }
 
-} // namespace uintr::sim
+} // namespace uintr::model
