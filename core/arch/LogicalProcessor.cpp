@@ -155,12 +155,12 @@ MaybeFault LogicalProcessor::xsaves(PhysicalMemory& memory, std::uint64_t area) 
     if (auto f = image.store(memory, area)) return f;
     // §4: so that a notification arriving while the task is out is not processed into the
     // wrong task's UIRR.
-    msrs.setUinv(0);
+    if (xsavesClearsUinv) msrs.setUinv(0);
     return std::nullopt;
 }
 
 MaybeFault LogicalProcessor::xrstors(const PhysicalMemory& memory, std::uint64_t area) {
-    if (msrs.uinv() != 0) return gp(FaultReason::UinvNotZero);
+    if (xsavesClearsUinv && msrs.uinv() != 0) return gp(FaultReason::UinvNotZero);
     const auto image = XsaveUintr::load(memory, area);
     if (!image) return Fault{FaultKind::PF, FaultReason::UnmappedAddress};
     if ((image->msrs.misc & XsaveUintr::kImageMiscReserved) ||

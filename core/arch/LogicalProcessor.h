@@ -61,6 +61,10 @@ class LogicalProcessor {
     bool cpuidUintr = true; // CPUID.(EAX=7,ECX=0):EDX[5]
     bool cr4Uintr = true;   // CR4.UINTR (bit 25)
     bool longMode = true;
+    // §4's rule. False models the hardware the reviewer's "why does the vector reach the CPU at
+    // all" implies (scenario-format.md machine.xsaves_clears_uinv): XSAVES leaves UINV live and
+    // XRSTORS loads over a non-zero UINV.
+    bool xsavesClearsUinv = true;
     Cpl cpl = Cpl::Kernel;
     bool uif = false;
     UintrMsrs msrs;
@@ -92,7 +96,8 @@ class LogicalProcessor {
     // §3 delivery of the highest UIRR vector.
     Result<DeliveryOutcome> deliver(PhysicalMemory& memory);
 
-    // §4: XSAVES stores the component and then clears UINV; XRSTORS faults unless UINV is 0.
+    // §4: XSAVES stores the component and then clears UINV; XRSTORS faults unless UINV is 0
+    // (both only while xsavesClearsUinv).
     MaybeFault xsaves(PhysicalMemory& memory, std::uint64_t area);
     MaybeFault xrstors(const PhysicalMemory& memory, std::uint64_t area);
 

@@ -39,12 +39,16 @@ class PhysicalMemory {
     struct Area {
         std::uint64_t base;
         std::vector<std::uint8_t> bytes;
+        friend bool operator==(const Area&, const Area&) = default;
     };
     Area& area(Region r) { return r == Region::Kernel ? kernel_ : user_; }
     const std::uint8_t* locate(std::uint64_t address, std::size_t size) const;
 
     Area kernel_{kKernelBase, {}};
     Area user_{kUserBase, {}};
+
+  public:
+    friend bool operator==(const PhysicalMemory&, const PhysicalMemory&) = default;
 };
 
 } // namespace uintr::arch

@@ -1,17 +1,28 @@
 #include "sim/Simulation.h"
 
-#include "kernel/LinuxKernel.h"
-
 #include <algorithm>
 
 namespace uintr::sim {
 
 using namespace model; // the machine state and trace vocabulary this engine writes
-
-using scenario::OpKind;
 using scenario::TimelineEntry;
 
-Simulation::Simulation(const scenario::Scenario& scenario) : scenario_(&scenario) {
+const char* toString(StopReason r) {
+    switch (r) {
+    case StopReason::Running:
+        return "running";
+    case StopReason::Idle:
+        return "idle";
+    case StopReason::EndNs:
+        return "end_ns";
+    case StopReason::Horizon:
+        return "horizon";
+    }
+    return "?";
+}
+
+Simulation::Simulation(const scenario::Scenario& scenario)
+    : scenario_(&scenario), stopTime_(scenario.stopTime()) {
     auto order = std::make_shared<std::vector<int>>(scenario.timeline.size());
     for (std::size_t i = 0; i < order->size(); ++i)
         (*order)[i] = static_cast<int>(i);
@@ -20,11 +31,7 @@ Simulation::Simulation(const scenario::Scenario& scenario) : scenario_(&scenario
     });
     order_ = std::move(order);
     heap_.reserve(64);
-    kernel::LinuxKernel(*this).registerTasks();
-}
-
-bool Simulation::finished() const {
-    return heap_.empty() && nextEntry_ >= order_->size();
+    kernel().registerTasks();
 }
 
 void Simulation::run() {
@@ -42,6 +49,17 @@ bool Simulation::step() {
     const bool haveEntry = nextEntry_ < order_->size();
     const std::int64_t entryAt =
         haveEntry ? scenario_->timeline[(*order_)[nextEntry_]].at : INT64_MAX;
+    const std::int64_t next = heap_.empty() ? entryAt : std::min(heap_.front().t, entryAt);
+    // scenario-format.md `end_ns`: events at or before the stop time run, then the run ends,
+    // early when nothing is left (the last step accounts for what the end destroys).
+    if (!haveEntry && heap_.empty()) {
+        stop(StopReason::Idle, lastEventAt_);
+        return true;
+    }
+    if (next > stopTime_) {
+        stop(scenario_->endNs ? StopReason::EndNs : StopReason::Horizon, stopTime_);
+        return true;
+    }
     // Hardware events of an instant come before the timeline entries of that instant.
     if (!heap_.empty() && heap_.front().t <= entryAt) {
         std::pop_heap(heap_.begin(), heap_.end(), later);
@@ -56,11 +74,39 @@ bool Simulation::step() {
     return true;
 }
 
+// The end of time destroys what only the live registers held: vectors orphaned in a UIRR
+// (machine.xsaves_clears_uinv = false) that no XRSTORS overwrote (cli.md summary.lost).
+void Simulation::stop(StopReason why, std::int64_t at) {
+    stopReason_ = why;
+    stoppedAt_ = at;
+    now_ = std::max(now_, at);
+    for (std::size_t cpu = 0; cpu < machine_.cpus.size(); ++cpu) {
+        CpuState& c = machine_.cpus[cpu];
+        if (c.orphanUirr == 0 || c.orphanOwner < 0) continue;
+        TaskState& owner = machine_.tasks[c.orphanOwner];
+        for (unsigned v = 0; v < 64; ++v) {
+            if (!(c.orphanUirr >> v & 1)) continue;
+            ++owner.vectors.lost;
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
+                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
+        }
+        c.orphanUirr = 0;
+        c.orphanOwner = -1;
+    }
+}
+
 int Simulation::record(TraceEvent event) {
     event.t = now_;
     event.step = steps_;
+    // Faults are counted where they are recorded, whoever records them (cli.md summary.faults).
+    if (event.kind == EventKind::Fault) ++machine_.counters.faults;
+    lastEventAt_ = now_;
     if (trace_) trace_->events.push_back(event);
     return eventCount_++;
+}
+
+bool Simulation::printsUisLine() const {
+    return const_cast<Simulation*>(this)->kernel().printsUisLine();
 }
 
 void Simulation::push(HwEvent e) {
@@ -69,96 +115,136 @@ void Simulation::push(HwEvent e) {
     std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
-void Simulation::sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause) {
-    const int target = machine_.cpuWithApicId(apicId);
-    if (target < 0) {
-        TraceEvent lost;
-        lost.kind = EventKind::IpiLost;
-        lost.cpu = fromCpu;
-        lost.vector = vector;
-        lost.value = apicId;
-        lost.cause = cause;
-        record(lost);
+void Simulation::sendIpi(int fromCpu, std::uint32_t apicId, std::uint8_t vector, int cause,
+                         std::int64_t latencyNs) {
+    const bool xapic = machine_.cpus[fromCpu].lp.apicMode == arch::ApicMode::XApic;
+    const std::vector<int> targets = machine_.cpusForApicId(apicId, xapic);
+    if (targets.empty()) {
+        record(TraceEvent::ipiLost(fromCpu, vector, apicId, IpiLostReason::NoSuchApic, cause));
         return;
     }
-    push({now_ + scenario_->machine.ipiLatencyNs, 0, HwKind::IpiArrival, target, -1,
-          static_cast<std::int16_t>(vector), 0, cause});
+    for (int target : targets) {
+        if (latencyNs == 0 && target == fromCpu)
+            arrive(target, vector, cause); // taken before the next user instruction
+        else
+            push({now_ + latencyNs, 0, HwKind::IpiArrival, target, -1,
+                  static_cast<std::int16_t>(vector), 0, cause});
+    }
 }
 
 void Simulation::scheduleSwitchComplete(int cpu, std::int64_t at) {
     push({at, 0, HwKind::SwitchComplete, cpu, -1, -1, 0, -1});
 }
 
+void Simulation::scheduleIrqReturn(int cpu, std::int64_t at) {
+    push({at, 0, HwKind::IrqReturn, cpu, -1, -1, 0, -1});
+}
+
+void Simulation::scheduleKernelReturn(int task, std::int64_t at) {
+    push({at, 0, HwKind::KernelReturn, -1, task, -1, 0, -1});
+}
+
 void Simulation::handleHardware(const HwEvent& e) {
     switch (e.kind) {
-    case HwKind::IpiArrival: {
-        CpuState& c = machine_.cpus[e.cpu];
-        c.lp.apic.accept(static_cast<std::uint8_t>(e.vector));
-        TraceEvent arrived;
-        arrived.kind = EventKind::IpiArrived;
-        arrived.cpu = e.cpu;
-        arrived.task = c.task;
-        arrived.vector = e.vector;
-        arrived.cause = e.cause;
-        dispatchInterrupts(e.cpu, record(arrived));
+    case HwKind::IpiArrival:
+        arrive(e.cpu, static_cast<std::uint8_t>(e.vector), e.cause);
         break;
-    }
     case HwKind::HandlerReturn:
         handlerReturn(e.task, e.generation);
         break;
-    case HwKind::SwitchComplete: {
-        kernel::LinuxKernel(*this).finishSwitch(e.cpu);
-        // Switches that arrived while this one was in progress, in their order. Once one of them
-        // starts a new switch the rest keep waiting: the trace already said so (one op_deferred).
-        std::vector<int> waiting;
-        waiting.swap(machine_.cpus[e.cpu].pendingSwitches);
-        for (std::size_t i = 0; i < waiting.size(); ++i) {
-            if (machine_.cpus[e.cpu].switching) {
-                auto& queue = machine_.cpus[e.cpu].pendingSwitches;
-                queue.insert(queue.begin(), waiting.begin() + static_cast<long>(i), waiting.end());
-                break;
-            }
-            handleContextSwitch(waiting[i], -1);
-        }
+    case HwKind::SwitchComplete:
+        kernel().finishSwitch(e.cpu);
+        runWaitingEntries(e.cpu);
+        break;
+    case HwKind::IrqReturn:
+        afterIrq(e.cpu, kernel().irqReturn(e.cpu));
+        break;
+    case HwKind::KernelReturn:
+        kernel().kernelTimer(e.task);
         break;
     }
+}
+
+// The IDT handler returned: interrupts latched meanwhile are taken, woken tasks find CPUs, the
+// entries that waited run, and a task interrupted in user mode goes back there the RFC's way.
+void Simulation::afterIrq(int cpu, int cause) {
+    CpuState& c = machine_.cpus[cpu];
+    dispatchInterrupts(cpu, cause);
+    if (c.inIrq) return;
+    kernel().runWokenTasks();
+    runWaitingEntries(cpu);
+    if (c.inIrq || c.switching) return;
+    if (c.task < 0) {
+        cpuBecameIdle(cpu);
+        return;
     }
+    const int task = c.task;
+    TaskState& t = machine_.tasks[task];
+    if (t.inKernel) {
+        // Back into the syscall; if it ended meanwhile, it returns to user mode now.
+        if (!t.inKernelFpu && now_ >= t.kernelEndsAt) kernel().finishKernelReturn(task, cause);
+        return;
+    }
+    kernel().returnToUser(cpu, task, ReturnPath::Interrupt, cause);
+    resumeAfterInterrupt(task, cause);
 }
 
 void Simulation::handleEntry(int entry) {
     const TimelineEntry& e = scenario_->timeline[entry];
-    if (e.kind == TimelineEntry::Kind::ContextSwitch)
-        handleContextSwitch(entry, -1);
-    else
+    if (e.kind == TimelineEntry::Kind::TaskOp)
         executeOp(entry, false, -1);
+    else
+        tryCpuEntry(entry, false);
 }
 
-void Simulation::handleContextSwitch(int entry, int cause) {
+bool Simulation::tryCpuEntry(int entry, bool retry) {
     const TimelineEntry& e = scenario_->timeline[entry];
     CpuState& c = machine_.cpus[e.cpu];
-    if (c.switching) {
-        // The CPU is inside the kernel's switch: this one follows when it completes.
-        TraceEvent wait;
-        wait.kind = EventKind::OpDeferred;
-        wait.cpu = e.cpu;
-        wait.task = e.runTask;
-        wait.entry = entry;
-        wait.reason = static_cast<std::uint8_t>(DeferReason::InSwitch);
-        record(wait);
-        c.pendingSwitches.push_back(entry);
-        return;
+    const bool isSwitch = e.kind == TimelineEntry::Kind::ContextSwitch;
+    std::optional<DeferReason> wait;
+    if (c.switching)
+        wait = DeferReason::InSwitch;
+    else if (c.inIrq)
+        wait = DeferReason::InIrq;
+    else if (isSwitch && c.task >= 0 && machine_.tasks[c.task].inKernelFpu)
+        wait = DeferReason::InKernelFpu; // kernel_fpu_begin disabled preemption
+    else if (!retry && !c.waitingEntries.empty())
+        wait = DeferReason::InSwitch; // keep the order of what already waits
+    if (wait) {
+        if (!retry) {
+            record(TraceEvent::opDeferred(e.cpu, isSwitch ? e.runTask : -1, entry, -1, *wait));
+            c.waitingEntries.push_back(entry);
+        }
+        return false;
     }
+    if (isSwitch)
+        handleContextSwitch(entry);
+    else
+        handleCpuOnline(entry);
+    return true;
+}
+
+void Simulation::runWaitingEntries(int cpu) {
+    std::vector<int> waiting;
+    waiting.swap(machine_.cpus[cpu].waitingEntries);
+    for (std::size_t i = 0; i < waiting.size(); ++i) {
+        if (!tryCpuEntry(waiting[i], true)) {
+            // Still blocked (or a new switch started): the rest keep waiting, in order.
+            auto& queue = machine_.cpus[cpu].waitingEntries;
+            queue.insert(queue.begin(), waiting.begin() + static_cast<long>(i), waiting.end());
+            return;
+        }
+    }
+}
+
+void Simulation::handleContextSwitch(int entry) {
+    const TimelineEntry& e = scenario_->timeline[entry];
+    CpuState& c = machine_.cpus[e.cpu];
     const int next = e.runTask;
     auto ignore = [&](IgnoreReason why) {
-        TraceEvent ev;
-        ev.kind = EventKind::SwitchIgnored;
-        ev.cpu = e.cpu;
-        ev.task = next;
-        ev.entry = entry;
-        ev.cause = cause;
-        ev.reason = static_cast<std::uint8_t>(why);
-        record(ev);
+        record(TraceEvent::switchIgnored(e.cpu, next, entry, why, -1));
     };
+    if (!c.online) return ignore(IgnoreReason::CpuOffline);
     if (next == -1 && c.task == -1) return ignore(IgnoreReason::AlreadyIdle);
     if (next != -1) {
         const TaskState& t = machine_.tasks[next];
@@ -168,260 +254,45 @@ void Simulation::handleContextSwitch(int entry, int cause) {
         if (t.status == TaskStatus::Running || t.status == TaskStatus::SwitchingIn)
             return ignore(IgnoreReason::RunningElsewhere);
     }
-    TraceEvent sw;
-    sw.kind = EventKind::ContextSwitch;
-    sw.cpu = e.cpu;
-    sw.task = next;
-    sw.other = c.task;
-    sw.entry = entry;
-    sw.cause = cause;
     const bool initial = now_ == 0 && !c.everUsed && c.task == -1 && next != -1;
-    if (initial) sw.flags = kFlagInitial;
+    TraceEvent sw = TraceEvent::contextSwitch(e.cpu, next, c.task, -1, initial ? kFlagInitial : 0);
+    sw.entry = entry;
     const int id = record(sw);
-    kernel::LinuxKernel k(*this);
     if (initial)
-        k.placeInitially(e.cpu, next, id);
+        kernel().placeInitially(e.cpu, next, id);
     else
-        k.contextSwitch(e.cpu, next, id);
+        kernel().contextSwitch(e.cpu, next, id);
 }
 
-bool Simulation::taskCanRunOps(int task, DeferReason* why) const {
-    const TaskState& t = machine_.tasks[task];
-    if (t.status == TaskStatus::SwitchingIn) {
-        *why = DeferReason::InSwitch;
-        return false;
-    }
-    if (t.status != TaskStatus::Running) {
-        *why = DeferReason::NotRunning;
-        return false;
-    }
-    if (t.inHandler) {
-        *why = DeferReason::InHandler;
-        return false;
-    }
-    return true;
-}
-
-void Simulation::executeOp(int entry, bool deferred, int cause) {
+// scenario-format.md "CPU entries": offline waits until no task runs on the CPU.
+void Simulation::handleCpuOnline(int entry) {
     const TimelineEntry& e = scenario_->timeline[entry];
-    const int task = e.task;
-    DeferReason why{};
-    if (!taskCanRunOps(task, &why)) {
-        if (!deferred) {
-            TraceEvent wait;
-            wait.kind = EventKind::OpDeferred;
-            wait.cpu = machine_.tasks[task].cpu;
-            wait.task = task;
-            wait.entry = entry;
-            wait.op = static_cast<std::int16_t>(e.op);
-            wait.reason = static_cast<std::uint8_t>(why);
-            record(wait);
-            machine_.tasks[task].deferred.push_back(entry);
-        }
-        return;
-    }
-    const int cpu = machine_.tasks[task].cpu;
-    arch::LogicalProcessor& lp = machine_.cpus[cpu].lp;
-    TraceEvent ev;
-    ev.cpu = cpu;
-    ev.task = task;
-    ev.entry = entry;
-    ev.cause = cause;
-    ev.op = static_cast<std::int16_t>(e.op);
-    if (deferred) ev.flags = kFlagDeferred;
-    auto fault = [&](const arch::Fault& f, int opEvent) {
-        ++machine_.counters.faults;
-        TraceEvent fe = ev;
-        setFault(fe, f);
-        fe.value = e.uittIndex;
-        fe.cause = opEvent;
-        fe.flags = 0;
-        record(fe);
+    CpuState& c = machine_.cpus[e.cpu];
+    auto ignore = [&](IgnoreReason why) {
+        record(TraceEvent::switchIgnored(e.cpu, -1, entry, why, -1));
     };
-    switch (e.op) {
-    case OpKind::SendUipi: {
-        ev.kind = EventKind::SendUipi;
-        ev.value = e.uittIndex;
-        const auto result = lp.senduipi(e.uittIndex, machine_.memory);
-        if (result.ok()) ev.vector = result.value().userVector;
-        const int id = record(ev);
-        if (!result.ok()) return fault(result.fault(), id);
-        postAndNotify(cpu, task, result.value(), id);
+    if (e.online) {
+        if (c.online) return ignore(IgnoreReason::AlreadyOnline);
+        kernel().cpuOnline(e.cpu, entry);
         return;
     }
-    case OpKind::Stui: {
-        ev.kind = EventKind::Stui;
-        if (auto f = lp.stui()) return fault(*f, record(ev));
-        tryDeliver(cpu, record(ev));
+    if (!c.online || c.offlineEntry >= 0) return ignore(IgnoreReason::AlreadyOffline);
+    if (c.task >= 0) {
+        record(TraceEvent::opDeferred(e.cpu, c.task, entry, -1, DeferReason::CpuBusy));
+        c.offlineEntry = entry;
         return;
     }
-    case OpKind::Clui: {
-        ev.kind = EventKind::Clui;
-        if (auto f = lp.clui()) return fault(*f, record(ev));
-        record(ev);
-        return;
-    }
-    case OpKind::Testui: {
-        ev.kind = EventKind::Testui;
-        const auto r = lp.testui();
-        if (!r.ok()) return fault(r.fault(), record(ev));
-        if (r.value().cf) ev.flags |= kFlagCf;
-        record(ev);
-        return;
-    }
-    case OpKind::UintrWait:
-        kernel::LinuxKernel(*this).uintrWait(task, cause);
-        return;
-    case OpKind::Exit:
-        kernel::LinuxKernel(*this).exitTask(task, cause);
-        return;
-    }
+    kernel().cpuOffline(e.cpu, entry);
 }
 
-// The outcome of a SENDUIPI that did not fault (§2.4-2.5): the post, then the IPI or the reason
-// there is none.
-void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome& out,
-                               int sendEvent) {
-    const int receiver = machine_.taskOwningUpid(out.upidAddress);
-    TraceEvent posted;
-    posted.kind = EventKind::PirPosted;
-    posted.cpu = cpu;
-    posted.task = receiver;
-    posted.other = sender;
-    posted.vector = out.userVector;
-    posted.value = out.upidAfter.pir;
-    posted.cause = sendEvent;
-    const int postId = record(posted);
-    if (receiver >= 0) machine_.tasks[receiver].pirCause[out.userVector] = postId;
-
-    TraceEvent ev;
-    ev.cpu = cpu;
-    ev.task = sender;
-    ev.other = receiver;
-    ev.cause = postId;
-    if (!out.notify) {
-        ev.kind = EventKind::IpiSuppressed;
-        ev.reason = static_cast<std::uint8_t>(
-            out.suppression == arch::Suppression::BySn ? SuppressReason::Sn : SuppressReason::On);
-        ev.vector = out.notificationVector;
-        record(ev);
-        return;
-    }
-    ev.kind = EventKind::IpiSent;
-    ev.vector = out.notificationVector;
-    ev.value = out.upidAfter.ndst();
-    ev.other = machine_.cpuWithApicId(out.destinationApicId);
-    ++machine_.counters.ipisSent;
-    sendIpi(cpu, out.destinationApicId, out.notificationVector, record(ev));
-}
-
-void Simulation::dispatchInterrupts(int cpu, int cause) {
+void Simulation::cpuBecameIdle(int cpu) {
     CpuState& c = machine_.cpus[cpu];
-    int last = cause;
-    while (auto vector = c.lp.apic.deliverable()) {
-        c.lp.apic.acknowledge(*vector);
-        if (c.lp.isUserNotification(*vector)) {
-            const int owner = machine_.taskOwningUpid(c.lp.msrs.pd);
-            const auto r = c.lp.processNotification(machine_.memory);
-            TraceEvent ev;
-            ev.cpu = cpu;
-            ev.task = owner;
-            ev.cause = cause;
-            ev.vector = *vector;
-            if (!r.ok()) {
-                setFault(ev, r.fault());
-                last = record(ev);
-                continue;
-            }
-            ev.kind = EventKind::NotificationProcessed;
-            ev.value = r.value().movedToUirr;
-            last = record(ev);
-            if (owner >= 0)
-                for (unsigned v = 0; v < 64; ++v)
-                    if (ev.value >> v & 1) machine_.tasks[owner].uirrCause[v] = last;
-        } else {
-            kernel::LinuxKernel(*this).handleIdtVector(cpu, *vector, cause);
-            last = eventCount_ - 1;
-        }
+    if (c.offlineEntry >= 0 && c.task < 0 && !c.switching && !c.inIrq) {
+        const int entry = c.offlineEntry;
+        c.offlineEntry = -1;
+        kernel().cpuOffline(cpu, entry);
     }
-    tryDeliver(cpu, last);
-}
-
-// §3 recognition and delivery on a CPU whose running task is not already in its handler.
-void Simulation::tryDeliver(int cpu, int cause) {
-    CpuState& c = machine_.cpus[cpu];
-    if (c.task < 0 || c.switching) return;
-    TaskState& t = machine_.tasks[c.task];
-    if (t.inHandler || !c.lp.userInterruptRecognized()) return;
-    const auto r = c.lp.deliver(machine_.memory);
-    TraceEvent ev;
-    ev.cpu = cpu;
-    ev.task = c.task;
-    if (!r.ok()) {
-        ++machine_.counters.faults;
-        setFault(ev, r.fault());
-        ev.cause = cause;
-        record(ev);
-        return;
-    }
-    const std::uint8_t vector = r.value().vector;
-    ev.kind = EventKind::UserInterruptDelivered;
-    ev.vector = vector;
-    ev.cause = t.uirrCause[vector];
-    ev.cause2 = cause;
-    ev.value = c.lp.msrs.rr; // what is still requested after this one
-    const int id = record(ev);
-    ++machine_.counters.delivered;
-    t.uirrCause[vector] = -1;
-    t.inHandler = true;
-    t.handlerVector = vector;
-    t.handlerEvent = id;
-    t.handlerEndsAt = now_ + scenario_->kernel.handlerNs;
-    push({t.handlerEndsAt, 0, HwKind::HandlerReturn, cpu, c.task, -1, t.handlerGeneration, id});
-}
-
-void Simulation::handlerReturn(int task, std::uint32_t generation) {
-    TaskState& t = machine_.tasks[task];
-    if (generation != t.handlerGeneration || t.status != TaskStatus::Running || !t.inHandler)
-        return; // the handler was preempted; its resumption was scheduled anew
-    const int cpu = t.cpu;
-    arch::LogicalProcessor& lp = machine_.cpus[cpu].lp;
-    lp.rsp += 8; // the handler pops the vector before UIRET (§3)
-    TraceEvent ev;
-    ev.cpu = cpu;
-    ev.task = task;
-    ev.vector = t.handlerVector;
-    ev.cause = t.handlerEvent;
-    ev.kind = EventKind::Uiret;
-    if (auto f = lp.uiret(machine_.memory)) setFault(ev, *f);
-    const int id = record(ev);
-    t.inHandler = false;
-    t.handlerVector = -1;
-    tryDeliver(cpu, id);
-    if (!t.inHandler) runDeferredOps(task, id);
-}
-
-void Simulation::taskResumed(int task, int cause) {
-    TaskState& t = machine_.tasks[task];
-    if (t.inHandler) {
-        t.handlerEndsAt = now_ + t.handlerRemaining;
-        push({t.handlerEndsAt, 0, HwKind::HandlerReturn, t.cpu, task, -1, t.handlerGeneration,
-              t.handlerEvent});
-        return;
-    }
-    tryDeliver(t.cpu, cause);
-    runDeferredOps(task, cause);
-}
-
-void Simulation::runDeferredOps(int task, int cause) {
-    TaskState& t = machine_.tasks[task];
-    DeferReason why{};
-    std::size_t done = 0;
-    while (done < t.deferred.size() && taskCanRunOps(task, &why)) {
-        const int entry = t.deferred[done++];
-        executeOp(entry, true, cause);
-    }
-    t.deferred.erase(t.deferred.begin(), t.deferred.begin() + static_cast<long>(done));
+    kernel().runWokenTasks();
 }
 
 std::vector<PendingVectors> Simulation::pending() const {
@@ -436,6 +307,24 @@ std::vector<PendingVectors> Simulation::pending() const {
         out.push_back(p);
     }
     return out;
+}
+
+std::string Simulation::accountingError() const {
+    for (const PendingVectors& p : pending()) {
+        const VectorAccount& a = machine_.tasks[p.task].vectors;
+        const std::uint64_t ended = a.delivered + a.coalesced + a.lost +
+                                    static_cast<std::uint64_t>(popcount(p.pir) + popcount(p.uirr));
+        std::uint64_t orphaned = 0;
+        for (const CpuState& c : machine_.cpus)
+            if (c.orphanOwner == p.task) orphaned += static_cast<std::uint64_t>(popcount(c.orphanUirr));
+        if (a.posted != ended + orphaned)
+            return scenario_->taskName(p.task) + ": " + std::to_string(a.posted) +
+                   " posted, but " + std::to_string(a.delivered) + " delivered + " +
+                   std::to_string(a.coalesced) + " coalesced + " + std::to_string(a.lost) +
+                   " lost + " + std::to_string(ended + orphaned - a.delivered - a.coalesced - a.lost) +
+                   " pending";
+    }
+    return {};
 }
 
 std::vector<Simulation::InFlight> Simulation::inFlight() const {

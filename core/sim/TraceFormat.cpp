@@ -31,6 +31,18 @@ std::string hex(std::uint64_t v) {
 }
 } // namespace
 
+std::vector<std::string> uintrReturnChanges(std::uint64_t changed) {
+    namespace c = uintr_return;
+    static constexpr std::pair<std::uint64_t, const char*> kNames[] = {
+        {c::kXrstors, "xrstors"},  {c::kUinvRestored, "uinv"}, {c::kNdstChanged, "ndst"},
+        {c::kSnCleared, "sn"},     {c::kSelfIpi, "self_ipi"},
+    };
+    std::vector<std::string> out;
+    for (const auto& [bit, name] : kNames)
+        if (changed & bit) out.emplace_back(name);
+    return out;
+}
+
 std::string hexText(std::uint64_t v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
@@ -125,11 +137,38 @@ ordered_json eventToJson(const TraceEvent& e, const scenario::Scenario& sc) {
     case EventKind::IpiLost:
         j["vector"] = e.vector;
         j["apic_id"] = e.value;
+        j["reason"] = std::string(toString(static_cast<IpiLostReason>(e.reason)));
+        break;
+    case EventKind::KernelEnter:
+        j["op"] = opName(e.op);
+        j["duration_ns"] = e.value;
+        break;
+    case EventKind::KernelReturn:
+        j["op"] = opName(e.op);
+        break;
+    case EventKind::UintrReturn:
+        j["path"] = std::string(toString(static_cast<ReturnPath>(e.reason)));
+        j["changed"] = uintrReturnChanges(e.value);
+        break;
+    case EventKind::UittEntryCleared:
+        j["uitt_index"] = e.value;
+        break;
+    case EventKind::SyscallRejected:
+        j["op"] = opName(e.op);
+        j["reason"] = std::string(toString(static_cast<RejectReason>(e.reason)));
+        break;
+    case EventKind::VectorLost:
+        j["vector"] = e.vector;
+        if (e.flags & kFlagAtEnd) j["at_end"] = true;
+        break;
+    case EventKind::NdstMoved:
+        j["ndst"] = e.value;
         break;
     case EventKind::SwitchIgnored:
         j["reason"] = std::string(toString(static_cast<IgnoreReason>(e.reason)));
         break;
     case EventKind::IpiArrived:
+    case EventKind::IrqReturn:
     case EventKind::KernelVector:
     case EventKind::Uiret:
     case EventKind::Blocked:
@@ -166,6 +205,24 @@ ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc) {
         pending.push_back(
             {{"task", taskOrNull(sc, p.task)}, {"pir", bitList(p.pir)}, {"uirr", bitList(p.uirr)}});
     j["pending_at_end"] = pending;
+    ordered_json blocked = ordered_json::array();
+    for (int task : s.blockedAtEnd)
+        blocked.push_back(taskOrNull(sc, task));
+    j["blocked_at_end"] = blocked;
+    ordered_json lost = ordered_json::array();
+    for (const auto& l : s.lost)
+        lost.push_back({{"t", l.t},
+                        {"task", taskOrNull(sc, l.task)},
+                        {"vector", l.vector},
+                        {"cause", l.cause}});
+    j["lost"] = lost;
+    j["vectors"] = {{"posted", s.vectors.posted},
+                    {"delivered", s.vectors.delivered},
+                    {"coalesced", s.vectors.coalesced},
+                    {"lost", s.vectors.lost}};
+    j["switch_uintr_return"] = {{"runs", s.uintrReturnRuns},
+                                {"changed_nothing", s.uintrReturnUnchanged}};
+    j["stopped"] = {{"t", s.stoppedAt}, {"reason", toString(s.stopReason)}};
     j["end_time"] = s.endTime;
     return j;
 }
@@ -283,7 +340,57 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
         o << "task exits";
         break;
     case EventKind::IpiLost:
-        o << "no CPU has APIC ID " << e.value;
+        if (static_cast<IpiLostReason>(e.reason) == IpiLostReason::Offline)
+            o << "vector " << hex(static_cast<std::uint64_t>(e.vector))
+              << " lost: the target CPU is offline";
+        else
+            o << "no CPU has APIC ID " << e.value;
+        break;
+    case EventKind::KernelEnter:
+        o << opName(e.op) << " for " << e.value << " ns"
+          << (e.op == static_cast<int>(scenario::OpKind::KernelFpu)
+                  ? ": kernel_fpu_begin saves the UINTR state"
+                  : ": the task enters the kernel");
+        break;
+    case EventKind::KernelReturn:
+        o << opName(e.op) << " returns to user mode";
+        break;
+    case EventKind::UintrReturn: {
+        o << "switch_uintr_return after " << toString(static_cast<ReturnPath>(e.reason)) << ": ";
+        const auto changes = uintrReturnChanges(e.value);
+        if (changes.empty()) o << "changed nothing";
+        for (std::size_t i = 0; i < changes.size(); ++i)
+            o << (i ? ", " : "") << changes[i];
+        break;
+    }
+    case EventKind::IrqReturn:
+        o << "the IDT handler of vector " << hex(static_cast<std::uint64_t>(e.vector))
+          << " returns";
+        break;
+    case EventKind::UittEntryCleared:
+        o << "UITT entry " << e.value << ": V = 0";
+        break;
+    case EventKind::UittTornDown:
+        o << "last UITT entry gone: IA32_UINTR_TT = 0";
+        break;
+    case EventKind::HandlerUnregistered:
+        o << "UINV, PD, HANDLER, STACKADJUST, UIRR = 0; UPID.SN = 1";
+        break;
+    case EventKind::SyscallRejected:
+        o << opName(e.op) << " fails (" << toString(static_cast<RejectReason>(e.reason)) << ")";
+        break;
+    case EventKind::VectorLost:
+        o << "vector " << e.vector << " of " << sc.taskName(e.task) << " lost"
+          << ((e.flags & kFlagAtEnd) ? " (still orphaned in a UIRR when time ran out)" : "");
+        break;
+    case EventKind::CpuOffline:
+        o << "CPU " << e.cpu << " goes offline";
+        break;
+    case EventKind::CpuOnline:
+        o << "CPU " << e.cpu << " comes online";
+        break;
+    case EventKind::NdstMoved:
+        o << "sleeper's NDST moved to " << hex(e.value);
         break;
     case EventKind::SwitchIgnored:
         o << "switch not done: " << toString(static_cast<IgnoreReason>(e.reason));
@@ -315,10 +422,14 @@ std::string traceToText(const Trace& trace, const RunSummary& s, const scenario:
     }
     o << "\nsummary: " << s.userInterrupts.size() << " user interrupt(s) delivered, "
       << s.spurious.size() << " spurious notification(s), " << s.ipisSent
-      << " IPI(s) sent by SENDUIPI, " << s.faults << " fault(s)\n";
+      << " IPI(s) sent by SENDUIPI, " << s.faults << " fault(s), " << s.lost.size()
+      << " vector(s) lost\n";
+    o << "stopped at " << s.stoppedAt << " ns (" << toString(s.stopReason) << ")\n";
+    o << "switch_uintr_return: " << s.uintrReturnRuns << " run(s), " << s.uintrReturnUnchanged
+      << " changed nothing\n";
     if (s.hasUisLine) {
         o << "/proc/interrupts:\n      ";
-        for (std::size_t c = 0; c < s.uis.size(); ++c) {
+        for (int c : s.onlineCpus) {
             std::snprintf(line, sizeof line, "%10s ", ("CPU" + std::to_string(c)).c_str());
             o << line;
         }
@@ -329,8 +440,13 @@ std::string traceToText(const Trace& trace, const RunSummary& s, const scenario:
         }
         o << "  User-interrupt spurious event\n";
     } else {
-        o << "/proc/interrupts: no UIS line (the CPU lacks user interrupts)\n";
+        o << "/proc/interrupts: no UIS line (user interrupts not available and enabled)\n";
     }
+    for (const auto& l : s.lost)
+        o << "lost: vector " << l.vector << " of " << sc.taskName(l.task) << " at " << l.t
+          << " ns (" << l.cause << ")\n";
+    for (int task : s.blockedAtEnd)
+        o << "never woken: " << sc.taskName(task) << " still sleeps in uintr_wait\n";
     bool any = false;
     for (const auto& p : s.pendingAtEnd) {
         if (!p.pir && !p.uirr) continue;

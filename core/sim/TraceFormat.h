@@ -14,6 +14,8 @@ namespace uintr::sim {
 std::vector<int> bitList(std::uint64_t bits); // set bits, lowest first
 std::string vectorsText(std::uint64_t bits);  // "{3,9}"
 std::string hexText(std::uint64_t value);     // "0xec"
+// The changes of one switch_uintr_return run (model::uintr_return bits), by name.
+std::vector<std::string> uintrReturnChanges(std::uint64_t changed);
 
 nlohmann::ordered_json eventToJson(const model::TraceEvent& e, const scenario::Scenario& sc);
 nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);
