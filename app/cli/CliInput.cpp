@@ -46,9 +46,12 @@ LoadedScenario loadWithOverrides(const std::string& path, const std::vector<std:
             const auto eq = spec.find('=');
             const auto dot = spec.substr(0, eq == std::string::npos ? 0 : eq).rfind('.');
             const int entry = dot == std::string::npos ? -1 : sc.findEntry(spec.substr(0, dot));
-            out.error = located(
-                path, entry >= 0 ? "/timeline/" + std::to_string(entry) + "/at" : "/timeline",
-                *problem);
+            // At the value being set (`at`, `duration_ns`), or the nearest thing the file has.
+            const std::string where =
+                entry >= 0 ? "/timeline/" + std::to_string(entry) + "/" +
+                                 scenario::escapePointerToken(spec.substr(dot + 1, eq - dot - 1))
+                           : "/timeline";
+            out.error = located(path, where, *problem);
             return out;
         }
     }

@@ -25,11 +25,13 @@ struct VariantInfo {
 };
 constexpr VariantInfo kVariants[] = {
     {scenario::KernelVariant::RfcV1,
-     "The 2021 RFC: SN set on switch-out, UINV put back and SN cleared on switch-in."},
+     "The 2021 RFC as posted: SN set on switch-out, switch_uintr_return on every return to user."},
     {scenario::KernelVariant::NoSn,
      "Switch-out leaves SN clear: SENDUIPI to an off-CPU task IPIs a stale NDST."},
     {scenario::KernelVariant::MiscRestoreBug,
-     "A second XSAVES loses UINV: every later notification is spurious (the storm)."},
+     "XRSTORS loads UINV = 0 and nothing puts it back: every notification is spurious (a storm)."},
+    {scenario::KernelVariant::Reviewed, "rfc-v1 with the review's fixes: UITTSZ 255, uintr_wait "
+                                        "re-checks PIR, restore only if saved."},
 };
 
 QString localPath(const QString& pathOrUrl) {
@@ -253,6 +255,8 @@ QString LabController::entryName(int entry) const {
         return tr("switch to %1 on CPU %2")
             .arg(QString::fromStdString(scenario_.taskName(e.runTask)))
             .arg(e.cpu);
+    if (e.kind == scenario::TimelineEntry::Kind::CpuOnline)
+        return e.online ? tr("CPU %1 online").arg(e.cpu) : tr("CPU %1 offline").arg(e.cpu);
     return tr("%1 of %2")
         .arg(QString::fromUtf8(scenario::toString(e.op)),
              QString::fromStdString(scenario_.taskName(e.task)));

@@ -12,7 +12,9 @@ inline constexpr std::int64_t kMaxTimelineEntries = 2'000'000;
 inline constexpr std::int64_t kMaxNarrationEntries = 100'000;
 inline constexpr std::int64_t kMaxTimeNs = 1'000'000'000'000; // 1000 s of simulated time
 inline constexpr std::int64_t kMaxIpiLatencyNs = 1'000'000'000;
-inline constexpr std::int64_t kMaxDurationNs = 1'000'000'000; // context switch, handler
+// What a step takes: context_switch_ns, handler_ns, irq_ns, and a syscall's or kernel_fpu's
+// duration_ns (1 s is far beyond any kernel path a lesson shows; `at` + duration stays in int64).
+inline constexpr std::int64_t kMaxDurationNs = 1'000'000'000;
 inline constexpr std::size_t kMaxTextBytes = 16 * 1024;
 inline constexpr std::size_t kMaxFileBytes = 256u * 1024 * 1024;
 inline constexpr std::size_t kMaxNameLength = 32;

@@ -1,5 +1,7 @@
 #include "scenario/Scenario.h"
 
+#include "scenario/ScenarioChecks.h"
+
 #include <array>
 #include <utility>
 
@@ -42,7 +44,23 @@ std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char*>, N>& t
     return std::nullopt;
 }
 
+// "a, b, c": every spelling, for a message that lists what the format accepts.
+template <typename Enum, std::size_t N>
+std::string spellings(const std::array<std::pair<Enum, const char*>, N>& table) {
+    std::string out;
+    for (const auto& [v, name] : table)
+        (out += out.empty() ? "" : ", ") += name;
+    return out;
+}
+
 } // namespace
+
+std::string kernelVariantSpellings() {
+    return spellings(kVariants);
+}
+std::string opSpellings() {
+    return spellings(kOps);
+}
 
 const char* toString(KernelVariant v) {
     return nameOf(kVariants, v);

@@ -12,11 +12,13 @@ namespace {
 
 using Json = ScenarioChecker::Json;
 constexpr const char* kFormat = "uintr-scenario/1";
-constexpr const char* kRootKeys = "format, title, summary, machine, kernel, tasks, connections, "
-                                  "timeline, narration, expect";
-constexpr const char* kMachineKeys = "cpus, apic_mode, ipi_latency_ns, uintr_supported, "
-                                     "notification_vector, kernel_vector";
-constexpr const char* kKernelKeys = "variant, context_switch_ns, handler_ns";
+// In the canonical order of ScenarioWriter.cpp.
+constexpr const char* kRootKeys = "format, title, summary, machine, kernel, end_ns, tasks, "
+                                  "connections, timeline, narration, expect";
+constexpr const char* kMachineKeys =
+    "cpus, apic_mode, ipi_latency_ns, self_ipi_latency_ns, uintr_supported, uintr_enabled, "
+    "xsaves_clears_uinv, notification_vector, kernel_vector";
+constexpr const char* kKernelKeys = "variant, context_switch_ns, handler_ns, irq_ns";
 constexpr const char* kTaskKeys = "name, receiver";
 constexpr const char* kConnectionKeys = "sender, receiver, vector, uitt_index";
 constexpr const char* kNarrationKeys = "at, text";
@@ -58,6 +60,12 @@ std::variant<Scenario, CheckError> ScenarioChecker::run(const Json& doc) {
             e = machineError;
         } else if (key == "kernel") {
             e = kernel(v, s.kernel);
+        } else if (key == "end_ns") {
+            // "The way back to user space", `end_ns`: any time, also before some `at` (the
+            // entries after it do not run).
+            std::int64_t end = 0;
+            e = integer(v, "", key, 0, limits::kMaxTimeNs, end);
+            if (!e) s.endNs = end;
         } else if (key == "tasks") {
             e = tasksError;
         } else if (key == "connections") {
@@ -106,8 +114,16 @@ ScenarioChecker::Problem ScenarioChecker::machine(const Json& v, MachineConfig& 
         } else if (key == "ipi_latency_ns") {
             if (auto e = integer(m, path, key, 0, limits::kMaxIpiLatencyNs, out.ipiLatencyNs))
                 return e;
+        } else if (key == "self_ipi_latency_ns") {
+            if (auto e = integer(m, path, key, 0, limits::kMaxIpiLatencyNs, out.selfIpiLatencyNs))
+                return e;
         } else if (key == "uintr_supported") {
             if (auto e = boolean(m, path, key, out.uintrSupported)) return e;
+        } else if (key == "uintr_enabled") {
+            // Never a load error, whatever uintr_supported says ("The way back to user space").
+            if (auto e = boolean(m, path, key, out.uintrEnabled)) return e;
+        } else if (key == "xsaves_clears_uinv") {
+            if (auto e = boolean(m, path, key, out.xsavesClearsUinv)) return e;
         } else if (key == "notification_vector" || key == "kernel_vector") {
             if (auto e = integer(m, path, key, 32, 255, n)) return e;
             const bool nv = key == "notification_vector";
@@ -138,8 +154,8 @@ ScenarioChecker::Problem ScenarioChecker::kernel(const Json& v, KernelConfig& ou
             const auto variant = kernelVariantFromString(name);
             if (!variant)
                 return at(path, key,
-                          "unknown kernel variant " + quoteText(name) +
-                              "; expected one of rfc-v1, no-sn, misc-restore-bug");
+                          "unknown kernel variant " + quoteText(name) + "; expected one of " +
+                              kernelVariantSpellings());
             out.variant = *variant;
         } else if (key == "context_switch_ns") {
             if (auto e =
@@ -147,6 +163,10 @@ ScenarioChecker::Problem ScenarioChecker::kernel(const Json& v, KernelConfig& ou
                 return e;
         } else if (key == "handler_ns") {
             if (auto e = integer(it.value(), path, key, 0, limits::kMaxDurationNs, out.handlerNs))
+                return e;
+        } else if (key == "irq_ns") {
+            // An IDT handler takes time: 0 would let a storm run without time passing.
+            if (auto e = integer(it.value(), path, key, 1, limits::kMaxDurationNs, out.irqNs))
                 return e;
         } else {
             return unknownKey(path, key, kKernelKeys);

@@ -41,6 +41,11 @@ std::string tooManyEntriesMessage(const SectionLimit& limit);
 // or comparing the "expect" block, can exhaust the stack). A scenario needs about 4 levels.
 inline constexpr int kMaxNestingDepth = 128;
 
+// Every kernel variant and every op as the file spells them ("rfc-v1, no-sn, ..."), for the
+// message that rejects an unknown one. Defined in Scenario.cpp, beside the spelling tables.
+std::string kernelVariantSpellings();
+std::string opSpellings();
+
 // "integer", "string", "float", ... as a message names a JSON value's type.
 const char* jsonTypeWord(const nlohmann::ordered_json& v);
 

@@ -28,10 +28,12 @@ LoadResult loadScenarioText(const std::string& text, const std::string& fileName
 LoadResult loadScenarioFile(const std::string& path);
 
 // Canonical form: keys in the order of scenario-format.md, two-space indent, one timeline entry
-// per line, defaults written out, trailing newline. load(save(s)) == s for every loadable s.
+// per line, defaults written out (except those of the keys added in 2026-12, so that an older
+// file keeps its bytes), trailing newline. load(save(s)) == s for every loadable s.
 std::string saveScenarioText(const Scenario& scenario);
 
-// `--set ID.at=NS`: moves timeline entry ID. Returns an error message naming the problem.
+// `--set ID.at=NS`: moves timeline entry ID; `--set ID.duration_ns=NS`: how long its syscall or
+// kernel_fpu takes. Returns an error message naming the problem (and changes nothing then).
 std::optional<std::string> applyOverride(Scenario& scenario, const std::string& spec);
 
 // Checks that only need the resolved scenario (used after loading and after an edit such as a

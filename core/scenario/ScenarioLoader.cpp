@@ -269,29 +269,47 @@ LoadResult loadScenarioFile(const std::string& path) {
     }
 }
 
+// `--set ID.at=NS` (cli.md), and `--set ID.duration_ns=NS` for the ops that take one
+// (scenario-format.md "Operations"), so that a sweep can vary how long a kernel path takes. The
+// ranges are the loader's.
 std::optional<std::string> applyOverride(Scenario& scenario, const std::string& spec) {
     const std::string prefix = "--set " + quoteText(spec) + ": ";
     const auto eq = spec.find('=');
     const auto dot = spec.substr(0, eq == std::string::npos ? 0 : eq).rfind('.');
     if (eq == std::string::npos || dot == std::string::npos || dot == 0)
-        return prefix + "expected ID.at=NS";
+        return prefix + "expected ID.at=NS or ID.duration_ns=NS";
     const std::string id = spec.substr(0, dot);
     const std::string field = spec.substr(dot + 1, eq - dot - 1);
     const std::string value = spec.substr(eq + 1);
-    if (field != "at")
-        return prefix + "cannot set " + quoteText(field) + ": only ID.at=NS is supported";
+    const bool isAt = field == "at";
+    if (!isAt && field != "duration_ns")
+        return prefix + "cannot set " + quoteText(field) +
+               ": only ID.at=NS and ID.duration_ns=NS " + "are supported";
 
+    const std::int64_t lo = isAt ? 0 : 1;
+    const std::int64_t hi = isAt ? limits::kMaxTimeNs : limits::kMaxDurationNs;
     std::int64_t ns = 0;
     const char* end = value.data() + value.size();
     const auto [stop, ec] = std::from_chars(value.data(), end, ns);
     if (value.empty() || stop != end || (ec != std::errc{} && ec != std::errc::result_out_of_range))
         return prefix + quoteText(value) + " is not an integer";
-    if (ec == std::errc::result_out_of_range || ns < 0 || ns > limits::kMaxTimeNs)
-        return prefix + value + " is out of range 0.." + std::to_string(limits::kMaxTimeNs);
+    if (ec == std::errc::result_out_of_range || ns < lo || ns > hi)
+        return prefix + value + " is out of range " + std::to_string(lo) + ".." +
+               std::to_string(hi);
 
     const int entry = scenario.findEntry(id);
     if (entry < 0) return prefix + "no timeline entry has the id " + quoteText(id);
-    scenario.timeline[static_cast<std::size_t>(entry)].at = ns;
+    TimelineEntry& e = scenario.timeline[static_cast<std::size_t>(entry)];
+    if (isAt) {
+        e.at = ns;
+    } else if (e.kind == TimelineEntry::Kind::TaskOp && hasDuration(e.op)) {
+        e.durationNs = ns;
+    } else {
+        return prefix + "entry " + quoteText(id) + " has no duration_ns (" +
+               (e.kind == TimelineEntry::Kind::TaskOp ? quoteText(toString(e.op)) + " takes none"
+                                                      : std::string("not a task operation")) +
+               ")";
+    }
     return std::nullopt;
 }
 

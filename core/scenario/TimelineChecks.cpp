@@ -1,5 +1,5 @@
-// The timeline's rules (scenario-format.md, "Keys" and "Time and order"): what an entry is, its
-// keys, ids, and that a task never runs on two CPUs at once.
+// The timeline's rules (scenario-format.md, "Keys", "Time and order" and "Operations"): what an
+// entry is, its keys, ids, and that a task never runs on two CPUs at once.
 #include "scenario/ScenarioChecks.h"
 #include "scenario/ScenarioIO.h"
 
@@ -14,8 +14,33 @@ using Json = ScenarioChecker::Json;
 // 1 to 64 printable ASCII characters other than '=' (which ends the ID in --set) and spaces.
 constexpr std::size_t kMaxIdLength = 64;
 constexpr const char* kSwitchKeys = "id, at, cpu, run";
-constexpr const char* kOpKeys = "id, at, task, op, uitt_index";
-constexpr const char* kEntryKeys = "id, at, cpu, run, task, op, uitt_index";
+constexpr const char* kCpuKeys = "id, at, cpu, online";
+constexpr const char* kOpKeys = "id, at, task, op, uitt_index, duration_ns";
+constexpr const char* kEntryKeys = "id, at, cpu, run, online, task, op, uitt_index, duration_ns";
+using Kind = TimelineEntry::Kind;
+
+const char* kindWords(Kind kind) {
+    switch (kind) {
+    case Kind::ContextSwitch:
+        return "a context switch (cpu, run)";
+    case Kind::CpuOnline:
+        return "a CPU entry (cpu, online)";
+    case Kind::TaskOp:
+        break;
+    }
+    return "a task operation (task, op)";
+}
+
+// An argument key on an op that does not take it ("Operations": each op has its arguments).
+CheckError notAnArgument(const std::string& path, std::string_view key, OpKind op) {
+    const char* takes = hasUittIndex(op)  ? "takes uitt_index"
+                        : hasDuration(op) ? "takes duration_ns"
+                                          : "takes no arguments";
+    return {ScenarioChecker::pointer(path, key),
+            "unknown key " + quoteText(key) + " (" + quoteText(toString(op)) + " " + takes + ")",
+            true};
+}
+
 bool isValidId(const std::string& id) {
     return !id.empty() && id.size() <= kMaxIdLength &&
            std::all_of(id.begin(), id.end(),
@@ -49,25 +74,49 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
     const std::string path = "/timeline/" + std::to_string(index);
     if (auto e = object(v, path)) return e;
     // The entry's own problems sit at its '{', before any of its members in document order.
-    const bool isSwitch = v.contains("cpu") || v.contains("run");
+    // Its kind comes from the keys only one kind has: `run`, `online`, `task`/`op`; an entry with
+    // just `cpu` is taken as a context switch that lacks its `run`.
+    const bool hasRun = v.contains("run");
+    const bool hasOnline = v.contains("online");
     const bool isOp = v.contains("task") || v.contains("op");
-    if (isSwitch && isOp)
-        return CheckError{path, "an entry is either a context switch (cpu, run) or a task "
-                                "operation (task, op), not both"};
-    if (!isSwitch && !isOp)
-        return CheckError{path, "an entry needs \"cpu\" and \"run\" (a context switch) or "
-                                "\"task\" and \"op\" (a task operation)" +
+    const bool onCpu = hasRun || hasOnline || v.contains("cpu");
+    const Kind kind = isOp ? Kind::TaskOp : hasOnline ? Kind::CpuOnline : Kind::ContextSwitch;
+    if (hasRun && hasOnline)
+        return CheckError{path, std::string("an entry is either ") +
+                                    kindWords(Kind::ContextSwitch) + " or " +
+                                    kindWords(Kind::CpuOnline) + ", not both"};
+    if (onCpu && isOp)
+        return CheckError{path, std::string("an entry is either ") +
+                                    kindWords(hasOnline ? Kind::CpuOnline : Kind::ContextSwitch) +
+                                    " or " + kindWords(Kind::TaskOp) + ", not both"};
+    if (!onCpu && !isOp)
+        return CheckError{path, "an entry needs \"cpu\" and \"run\" (a context switch), \"cpu\" "
+                                "and \"online\" (a CPU entry) or \"task\" and \"op\" (a task "
+                                "operation)" +
                                     unknownKeyHint(v, kEntryKeys)};
-    if (auto e = isSwitch ? missing(v, path, {"at", "cpu", "run"}, kSwitchKeys)
-                          : missing(v, path, {"at", "task", "op"}, kOpKeys))
-        return e;
+    const char* keys = kind == Kind::TaskOp      ? kOpKeys
+                       : kind == Kind::CpuOnline ? kCpuKeys
+                                                 : kSwitchKeys;
+    Problem absent;
+    if (kind == Kind::TaskOp)
+        absent = missing(v, path, {"at", "task", "op"}, keys);
+    else if (kind == Kind::CpuOnline)
+        absent = missing(v, path, {"at", "cpu", "online"}, keys);
+    else
+        absent = missing(v, path, {"at", "cpu", "run"}, keys);
+    if (absent) return absent;
     std::optional<OpKind> op;
     if (const auto it = v.find("op"); it != v.end() && it->is_string())
         op = opKindFromString(it->get_ref<const std::string&>());
-    if (op == OpKind::SendUipi)
-        if (auto e = missing(v, path, {"uitt_index"}, kOpKeys)) return e;
+    // "Operations": each op's arguments are required. What the kernel or the hardware would do
+    // with them (an index with no entry, unregister_handler of a task that registered none) is
+    // simulated, not refused.
+    if (op && hasUittIndex(*op))
+        if (auto e = missing(v, path, {"uitt_index"}, keys)) return e;
+    if (op && hasDuration(*op))
+        if (auto e = missing(v, path, {"duration_ns"}, keys)) return e;
 
-    out.kind = isSwitch ? TimelineEntry::Kind::ContextSwitch : TimelineEntry::Kind::TaskOp;
+    out.kind = kind;
     for (auto it = v.begin(); it != v.end(); ++it) {
         const std::string& key = it.key();
         const Json& m = it.value();
@@ -88,10 +137,12 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
             out.id = id;
         } else if (key == "at") {
             if (auto e = integer(m, path, key, 0, limits::kMaxTimeNs, out.at)) return e;
-        } else if (key == "cpu" && isSwitch) {
+        } else if (key == "cpu" && onCpu) {
             if (auto e = integer(m, path, key, 0, cpus - 1, n)) return e;
             out.cpu = static_cast<int>(n);
-        } else if (key == "run" && isSwitch) {
+        } else if (key == "online" && kind == Kind::CpuOnline) {
+            if (auto e = boolean(m, path, key, out.online)) return e;
+        } else if (key == "run" && kind == Kind::ContextSwitch) {
             if (m.is_null())
                 out.runTask = -1;
             else if (!m.is_string())
@@ -107,26 +158,29 @@ ScenarioChecker::timelineEntry(const Json& v, std::size_t index, bool resolve, i
             if (!op)
                 return at(path, key,
                           "unknown op " + quoteText(m.get_ref<const std::string&>()) +
-                              "; expected one of senduipi, clui, stui, testui, uintr_wait, exit");
+                              "; expected one of " + opSpellings());
             out.op = *op;
         } else if (key == "uitt_index" && isOp) {
             if (!op) continue; // the op reports its own error, at its own place
-            if (*op != OpKind::SendUipi)
-                return CheckError{pointer(path, key),
-                                  "unknown key 'uitt_index' (" + quoteText(toString(*op)) +
-                                      " takes no arguments)",
-                                  true};
+            if (!hasUittIndex(*op)) return notAnArgument(path, key, *op);
             // Any 64-bit register value: one past UITTSZ faults in the simulation, not here.
             if (auto e = u64(m, path, key, out.uittIndex)) return e;
+        } else if (key == "duration_ns" && isOp) {
+            if (!op) continue;
+            if (!hasDuration(*op)) return notAnArgument(path, key, *op);
+            // "Operations": >= 1. Bounded like every other step (limits::kMaxDurationNs).
+            if (auto e = integer(m, path, key, 1, limits::kMaxDurationNs, out.durationNs)) return e;
         } else {
-            return unknownKey(path, key, isSwitch ? kSwitchKeys : kOpKeys);
+            return unknownKey(path, key, keys);
         }
     }
     return {};
 }
 
 // scenario-format.md, "Time and order": a task runs on at most one CPU at a time. Replays the
-// context switches in time order, ties in file order (the order the engine uses).
+// context switches in time order, ties in file order (the order the engine uses). CPU entries
+// take no part: one that takes a CPU offline waits until the CPU is idle ("Operations", CPU
+// entries), so it never moves or stops a task.
 std::optional<ConsistencyError> checkConsistency(const Scenario& scenario) {
     const auto& timeline = scenario.timeline;
     std::vector<std::size_t> order;

@@ -27,15 +27,20 @@ class TstScenarioIo : public QObject {
     void docExample();
     void errorIsOneLine();
     void defaults();
+    void reviewerKeys();
+    void stopTime();
     void nextFreeUittIndex();
     void fullUitt();
     void canonicalText();
+    void canonicalNewKeys();
     void roundTrip_data();
     void roundTrip();
     void builtInCode();
     void overrides_data();
     void overrides();
     void overrideThenConsistency();
+    void durationOverrides_data();
+    void durationOverrides();
     void consistency_data();
     void consistency();
     void timelineLimit();
@@ -141,6 +146,34 @@ const std::string kEverything = R"j({
 }
 )j";
 
+// Every key added in 2026-12 at a non-default value, most at a bound of its range: the kernel
+// paths with the shortest and the longest duration_ns, both unregister ops (one on a task that
+// registered no handler, which the format simulates rather than refuses: "Operations"), CPU
+// entries both ways (one with its keys out of the canonical order), and end_ns before the last
+// `at` ("The way back to user space": events at or before the stop time run, the others do not).
+const std::string kReviewer = R"j({
+  "format": "uintr-scenario/1",
+  "title": "The reviewer's kernel",
+  "machine": { "cpus": 2, "xsaves_clears_uinv": false, "uintr_enabled": false,
+               "self_ipi_latency_ns": 1000000000 },
+  "kernel": { "irq_ns": 1, "variant": "reviewed" },
+  "tasks": [ { "name": "rx", "receiver": true }, { "name": "tx" } ],
+  "connections": [ { "sender": "tx", "receiver": "rx", "vector": 1 } ],
+  "timeline": [
+    { "id": "rx-on", "at": 0, "cpu": 0, "run": "rx" },
+    { "id": "tx-on", "at": 0, "cpu": 1, "run": "tx" },
+    { "id": "sys", "at": 100, "task": "rx", "op": "syscall", "duration_ns": 1 },
+    { "id": "fpu", "at": 200, "task": "rx", "op": "kernel_fpu", "duration_ns": 1000000000 },
+    { "id": "unreg-tx", "at": 300, "task": "tx", "op": "uintr_unregister_sender", "uitt_index": 0 },
+    { "id": "unreg-rx", "at": 400, "task": "rx", "op": "uintr_unregister_handler" },
+    { "id": "unreg-not-rx", "at": 450, "task": "tx", "op": "uintr_unregister_handler" },
+    { "id": "off", "at": 500, "cpu": 1, "online": false },
+    { "online": true, "at": 600, "cpu": 1 }
+  ],
+  "end_ns": 550
+}
+)j";
+
 std::string withLine(int line, const std::string& text) {
     std::string out;
     std::size_t from = 0;
@@ -171,12 +204,14 @@ QString difference(const Scenario& a, const Scenario& b) {
     const auto& n = b.machine;
     if (m.cpus != n.cpus || m.apicMode != n.apicMode || m.ipiLatencyNs != n.ipiLatencyNs ||
         m.uintrSupported != n.uintrSupported || m.notificationVector != n.notificationVector ||
-        m.kernelVector != n.kernelVector)
+        m.kernelVector != n.kernelVector || m.selfIpiLatencyNs != n.selfIpiLatencyNs ||
+        m.uintrEnabled != n.uintrEnabled || m.xsavesClearsUinv != n.xsavesClearsUinv)
         return "machine";
     if (a.kernel.variant != b.kernel.variant ||
         a.kernel.contextSwitchNs != b.kernel.contextSwitchNs ||
-        a.kernel.handlerNs != b.kernel.handlerNs)
+        a.kernel.handlerNs != b.kernel.handlerNs || a.kernel.irqNs != b.kernel.irqNs)
         return "kernel";
+    if (a.endNs != b.endNs) return "end_ns";
     if (a.tasks.size() != b.tasks.size()) return "tasks";
     for (std::size_t i = 0; i < a.tasks.size(); ++i)
         if (a.tasks[i].name != b.tasks[i].name || a.tasks[i].receiver != b.tasks[i].receiver)
@@ -193,13 +228,17 @@ QString difference(const Scenario& a, const Scenario& b) {
     for (std::size_t i = 0; i < a.timeline.size(); ++i) {
         const auto& e = a.timeline[i];
         const auto& f = b.timeline[i];
-        // Only the fields of the entry's kind are part of it (a switch has no op, and only
-        // SENDUIPI has an operand).
-        const bool same = e.id == f.id && e.at == f.at && e.kind == f.kind &&
-                          (e.kind == TimelineEntry::Kind::ContextSwitch
-                               ? e.cpu == f.cpu && e.runTask == f.runTask
-                               : e.task == f.task && e.op == f.op &&
-                                     (e.op != OpKind::SendUipi || e.uittIndex == f.uittIndex));
+        // Only the fields of the entry's kind are part of it (a switch has no op, and only the
+        // ops that take an argument have one).
+        bool same = e.id == f.id && e.at == f.at && e.kind == f.kind;
+        if (same && e.kind == TimelineEntry::Kind::ContextSwitch)
+            same = e.cpu == f.cpu && e.runTask == f.runTask;
+        if (same && e.kind == TimelineEntry::Kind::CpuOnline)
+            same = e.cpu == f.cpu && e.online == f.online;
+        if (same && e.kind == TimelineEntry::Kind::TaskOp)
+            same = e.task == f.task && e.op == f.op &&
+                   (!hasUittIndex(e.op) || e.uittIndex == f.uittIndex) &&
+                   (!hasDuration(e.op) || e.durationNs == f.durationNs);
         if (!same) return QString("timeline[%1]").arg(i);
     }
     if (a.narration.size() != b.narration.size()) return "narration";
@@ -308,6 +347,47 @@ void TstScenarioIo::badInput_data() {
     row("narration text not a string", 20, R"j(    { "at": 1000, "text": ["posted"] })j", 20, 27, "/narration/0/text", "expected a string, got array"); // Keys
     row("CRLF line ends", 0, "{\r\n  \"format\": 7,\r\n  \"tasks\": [], \"timeline\": []\r\n}\r\n", 2, 13, "/format", "expected a string, got integer"); // Keys
     row("byte order mark is not a column", 0, "\xEF\xBB\xBF" "{ \"format\": 7, \"tasks\": [], \"timeline\": [] }", 1, 13, "/format", "expected a string, got integer"); // Keys
+    // The keys and entries added in 2026-12 (scenario-format.md "Operations", "The way back to
+    // user space", the kernel variants).
+    row("self_ipi_latency_ns negative", 4, R"j(  "machine": { "cpus": 2, "self_ipi_latency_ns": -1 },)j", 4, 50, "/machine/self_ipi_latency_ns", "-1 is out of range 0..1000000000"); // The way back to user space
+    row("self_ipi_latency_ns past 10^9", 4, R"j(  "machine": { "cpus": 2, "self_ipi_latency_ns": 1000000001 },)j", 4, 50, "/machine/self_ipi_latency_ns", "1000000001 is out of range 0..1000000000"); // The way back to user space
+    row("self_ipi_latency_ns float", 4, R"j(  "machine": { "cpus": 2, "self_ipi_latency_ns": 1.5 },)j", 4, 50, "/machine/self_ipi_latency_ns", "expected an integer, got 1.5"); // The way back to user space
+    row("uintr_enabled a string", 4, R"j(  "machine": { "cpus": 2, "uintr_enabled": "no" },)j", 4, 44, "/machine/uintr_enabled", "expected a boolean, got string"); // The way back to user space
+    row("xsaves_clears_uinv a number", 4, R"j(  "machine": { "cpus": 2, "xsaves_clears_uinv": 0 },)j", 4, 49, "/machine/xsaves_clears_uinv", "expected a boolean, got integer"); // The way back to user space
+    row("machine key misspelt: the list names the new keys", 4, R"j(  "machine": { "cpus": 2, "uintr_enable": true },)j", 4, 27, "/machine/uintr_enable", "unknown key 'uintr_enable' (expected one of: cpus, apic_mode, ipi_latency_ns, self_ipi_latency_ns, uintr_supported, uintr_enabled, xsaves_clears_uinv, notification_vector, kernel_vector)"); // Keys
+    row("irq_ns 0", 5, R"j(  "kernel": { "variant": "rfc-v1", "irq_ns": 0 },)j", 5, 46, "/kernel/irq_ns", "0 is out of range 1..1000000000"); // The way back to user space
+    row("irq_ns past 10^9", 5, R"j(  "kernel": { "variant": "rfc-v1", "irq_ns": 1000000001 },)j", 5, 46, "/kernel/irq_ns", "1000000001 is out of range 1..1000000000"); // The way back to user space
+    row("irq_ns null", 5, R"j(  "kernel": { "irq_ns": null },)j", 5, 25, "/kernel/irq_ns", "expected an integer, got null"); // The way back to user space
+    row("kernel key misspelt: the list names irq_ns", 5, R"j(  "kernel": { "irq": 5 },)j", 5, 15, "/kernel/irq", "unknown key 'irq' (expected one of: variant, context_switch_ns, handler_ns, irq_ns)"); // Keys
+    row("kernel variant misspelt: the list names reviewed", 5, R"j(  "kernel": { "variant": "review" },)j", 5, 26, "/kernel/variant", "unknown kernel variant 'review'; expected one of rfc-v1, no-sn, misc-restore-bug, reviewed"); // Kernel variants
+    row("kernel variant capitalised", 5, R"j(  "kernel": { "variant": "Reviewed" },)j", 5, 26, "/kernel/variant", "unknown kernel variant 'Reviewed'"); // Kernel variants
+    row("end_ns negative", 3, R"j(  "end_ns": -1,)j", 3, 13, "/end_ns", "-1 is out of range 0..1000000000000"); // The way back to user space
+    row("end_ns past the time limit", 3, R"j(  "end_ns": 1000000000001,)j", 3, 13, "/end_ns", "1000000000001 is out of range 0..1000000000000"); // The way back to user space
+    row("end_ns a string", 3, R"j(  "end_ns": "100",)j", 3, 13, "/end_ns", "expected an integer, got string"); // The way back to user space
+    row("syscall without duration_ns", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "syscall" })j", 17, 5, "/timeline/2", "missing required key 'duration_ns'"); // Operations
+    row("kernel_fpu without duration_ns", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "kernel_fpu" })j", 17, 5, "/timeline/2", "missing required key 'duration_ns'"); // Operations
+    row("duration_ns 0", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "syscall", "duration_ns": 0 })j", 17, 83, "/timeline/2/duration_ns", "0 is out of range 1..1000000000"); // Operations
+    row("duration_ns negative", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "kernel_fpu", "duration_ns": -5 })j", 17, 86, "/timeline/2/duration_ns", "-5 is out of range 1..1000000000"); // Operations
+    row("duration_ns past the limit", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "syscall", "duration_ns": 1000000001 })j", 17, 83, "/timeline/2/duration_ns", "1000000001 is out of range 1..1000000000"); // Operations
+    row("duration_ns a string", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "syscall", "duration_ns": "5" })j", 17, 83, "/timeline/2/duration_ns", "expected an integer, got string"); // Operations
+    row("duration_ns on senduipi", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "senduipi", "uitt_index": 0, "duration_ns": 5 })j", 17, 86, "/timeline/2/duration_ns", "unknown key 'duration_ns' ('senduipi' takes uitt_index)"); // Operations
+    row("duration_ns on clui", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "clui", "duration_ns": 5 })j", 17, 65, "/timeline/2/duration_ns", "unknown key 'duration_ns' ('clui' takes no arguments)"); // Operations
+    row("duration_ns on uintr_unregister_handler", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "uintr_unregister_handler", "duration_ns": 5 })j", 17, 85, "/timeline/2/duration_ns", "unknown key 'duration_ns' ('uintr_unregister_handler' takes no arguments)"); // Operations
+    row("uitt_index on syscall", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "syscall", "duration_ns": 5, "uitt_index": 0 })j", 17, 86, "/timeline/2/uitt_index", "unknown key 'uitt_index' ('syscall' takes duration_ns)"); // Operations
+    row("uintr_unregister_sender without uitt_index", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "uintr_unregister_sender" })j", 17, 5, "/timeline/2", "missing required key 'uitt_index'"); // Operations
+    row("uintr_unregister_sender uitt_index negative", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "uintr_unregister_sender", "uitt_index": -1 })j", 17, 98, "/timeline/2/uitt_index", "-1 is out of range 0..18446744073709551615"); // Operations
+    row("unknown op: the list names the kernel paths", 17, R"j(    { "id": "send", "at": 1000, "task": "sender", "op": "sys_call", "duration_ns": 5 })j", 17, 57, "/timeline/2/op", "unknown op 'sys_call'; expected one of senduipi, clui, stui, testui, uintr_wait, exit, syscall, kernel_fpu, uintr_unregister_sender, uintr_unregister_handler"); // Operations
+    row("duration_ns in a context switch", 16, R"j(    { "id": "tx-on", "at": 0, "cpu": 1, "run": "sender", "duration_ns": 5 },)j", 16, 58, "/timeline/1/duration_ns", "unknown key 'duration_ns' (expected one of: id, at, cpu, run)"); // Keys
+    row("online and run in one entry", 17, R"j(    { "id": "off", "at": 500, "cpu": 1, "online": false, "run": "sender" })j", 17, 5, "/timeline/2", "an entry is either a context switch (cpu, run) or a CPU entry (cpu, online), not both"); // Operations, CPU entries
+    row("online in a task operation", 17, R"j(    { "id": "off", "at": 500, "task": "sender", "op": "clui", "online": false })j", 17, 5, "/timeline/2", "an entry is either a CPU entry (cpu, online) or a task operation (task, op), not both"); // Operations, CPU entries
+    row("CPU entry without cpu", 17, R"j(    { "id": "off", "at": 500, "online": false })j", 17, 5, "/timeline/2", "missing required key 'cpu'"); // Operations, CPU entries
+    row("CPU entry without at", 17, R"j(    { "id": "off", "cpu": 1, "online": false })j", 17, 5, "/timeline/2", "missing required key 'at'"); // Operations, CPU entries
+    row("CPU entry past the machine", 17, R"j(    { "id": "off", "at": 500, "cpu": 2, "online": false })j", 17, 38, "/timeline/2/cpu", "2 is out of range 0..1"); // Operations, CPU entries
+    row("CPU entry cpu negative", 17, R"j(    { "id": "off", "at": 500, "cpu": -1, "online": false })j", 17, 38, "/timeline/2/cpu", "-1 is out of range 0..1"); // Operations, CPU entries
+    row("online a string", 17, R"j(    { "id": "off", "at": 500, "cpu": 1, "online": "false" })j", 17, 51, "/timeline/2/online", "expected a boolean, got string"); // Operations, CPU entries
+    row("online null", 17, R"j(    { "id": "off", "at": 500, "cpu": 1, "online": null })j", 17, 51, "/timeline/2/online", "expected a boolean, got null"); // Operations, CPU entries
+    row("CPU entry unknown key", 17, R"j(    { "id": "off", "at": 500, "cpu": 1, "online": false, "offline": true })j", 17, 58, "/timeline/2/offline", "unknown key 'offline' (expected one of: id, at, cpu, online)"); // Operations, CPU entries
+
     row("a task on two CPUs at once", 16, R"j(    { "id": "tx-on", "at": 0, "cpu": 1, "run": "receiver" },)j", 16, 48, "/timeline/1/run", "task 'receiver' is already running on CPU 0 at 0 ns; switch it out there first"); // Time and order
     // clang-format on
 }
@@ -372,8 +452,8 @@ void TstScenarioIo::errorIsOneLine() {
     QCOMPARE(QString::fromStdString(r.error->jsonPath), QStringLiteral("/a\nb"));
     QCOMPARE(QString::fromStdString(r.error->toString()),
              QStringLiteral("t.json:1:62: /a\\x0Ab: unknown key 'a\\x0Ab' (expected one of: "
-                            "format, title, summary, machine, kernel, tasks, connections, "
-                            "timeline, narration, expect)"));
+                            "format, title, summary, machine, kernel, end_ns, tasks, "
+                            "connections, timeline, narration, expect)"));
 }
 
 // scenario-format.md: the example file itself loads, and means what the text says.
@@ -426,7 +506,76 @@ void TstScenarioIo::defaults() {
         QCOMPARE(s.tasks.at(0).receiver, false);
         QVERIFY(s.connections.empty() && s.timeline.empty() && s.narration.empty());
         QVERIFY(!s.expect.has_value());
+        // "The way back to user space": the default column of the keys added in 2026-12.
+        QCOMPARE(s.machine.selfIpiLatencyNs, std::int64_t{0});
+        QCOMPARE(s.machine.uintrEnabled, true);
+        QCOMPARE(s.machine.xsavesClearsUinv, true);
+        QCOMPARE(s.kernel.irqNs, std::int64_t{100});
+        QVERIFY(!s.endNs.has_value());
     }
+}
+
+// scenario-format.md "Operations", "The way back to user space" and the kernel variants: every
+// key added in 2026-12 loads with the value the file gives it.
+void TstScenarioIo::reviewerKeys() {
+    const Scenario s = mustLoad(kReviewer);
+    QCOMPARE(s.machine.selfIpiLatencyNs, std::int64_t{1'000'000'000});
+    QCOMPARE(s.machine.uintrSupported, true);
+    QCOMPARE(s.machine.uintrEnabled, false); // "available but not enabled": never a load error
+    QCOMPARE(s.machine.xsavesClearsUinv, false);
+    QCOMPARE(s.kernel.variant, KernelVariant::Reviewed);
+    QCOMPARE(s.kernel.irqNs, std::int64_t{1});
+    QCOMPARE(s.endNs.value_or(-1), std::int64_t{550});
+    QCOMPARE(s.timeline.size(), std::size_t{9});
+
+    const TimelineEntry& sys = s.timeline[2];
+    QCOMPARE(sys.kind, TimelineEntry::Kind::TaskOp);
+    QCOMPARE(sys.task, 0);
+    QCOMPARE(sys.op, OpKind::Syscall);
+    QCOMPARE(sys.durationNs, std::int64_t{1});
+    const TimelineEntry& fpu = s.timeline[3];
+    QCOMPARE(fpu.op, OpKind::KernelFpu);
+    QCOMPARE(fpu.durationNs, std::int64_t{1'000'000'000});
+    const TimelineEntry& unregTx = s.timeline[4];
+    QCOMPARE(unregTx.op, OpKind::UnregisterSender);
+    QCOMPARE(unregTx.task, 1);
+    QCOMPARE(unregTx.uittIndex, std::uint64_t{0});
+    QCOMPARE(s.timeline[5].op, OpKind::UnregisterHandler);
+    QCOMPARE(s.timeline[6].op, OpKind::UnregisterHandler);
+    QCOMPARE(s.timeline[6].task, 1); // not a receiver: simulated, not refused
+
+    const TimelineEntry& off = s.timeline[7];
+    QCOMPARE(off.kind, TimelineEntry::Kind::CpuOnline);
+    QCOMPARE(off.cpu, 1);
+    QCOMPARE(off.online, false);
+    QCOMPARE(off.at, std::int64_t{500});
+    const TimelineEntry& on = s.timeline[8];
+    QCOMPARE(on.kind, TimelineEntry::Kind::CpuOnline);
+    QCOMPARE(on.online, true);
+    QCOMPARE(on.at, std::int64_t{600});
+    QVERIFY(on.id.empty());
+
+    // Any register value for uintr_unregister_sender, as for SENDUIPI: what the kernel does with
+    // an index it never handed out is simulated.
+    std::string huge = kReviewer;
+    const std::string from = R"("uitt_index": 0 })";
+    huge.replace(huge.find(from), from.size(), R"("uitt_index": 18446744073709551615 })");
+    QCOMPARE(mustLoad(huge).timeline[4].uittIndex, std::uint64_t{18446744073709551615u});
+}
+
+// scenario-format.md "The way back to user space", `end_ns`: the stop time is `end_ns` when the
+// file gives it (0 and a time before the last `at` included), else the largest `at` + 100 us.
+void TstScenarioIo::stopTime() {
+    QCOMPARE(mustLoad(kReviewer).stopTime(), std::int64_t{550});
+    QCOMPARE(mustLoad(kExample).stopTime(), std::int64_t{3000 + 100'000});
+    Scenario s = mustLoad(kExample);
+    QVERIFY(!applyOverride(s, "switch-in.at=7000")); // after --set
+    QCOMPARE(s.stopTime(), std::int64_t{7000 + 100'000});
+    const std::string head = R"({ "format": "uintr-scenario/1", "tasks": [], "timeline": [])";
+    QCOMPARE(mustLoad(head + R"(, "end_ns": 0 })").stopTime(), std::int64_t{0});
+    QCOMPARE(mustLoad(head + R"(, "end_ns": 1000000000000 })").stopTime(),
+             std::int64_t{1'000'000'000'000});
+    QCOMPARE(mustLoad(head + " }").stopTime(), std::int64_t{100'000});
 }
 
 // scenario-format.md "Keys", connections[]: "index: next free". The explicit indices of a sender
@@ -518,11 +667,70 @@ void TstScenarioIo::canonicalText() {
     QVERIFY(minimal.find("\"expect\"") == std::string::npos);
 }
 
+// The keys added in 2026-12 in the canonical form: beside the key each qualifies, end_ns after
+// kernel, CPU entries as `cpu, online`, each op's arguments after it. Written only when not
+// default, so that an older file saves to the bytes it saved to before (canonicalText above).
+void TstScenarioIo::canonicalNewKeys() {
+    const std::string expected = R"j({
+  "format": "uintr-scenario/1",
+  "title": "The reviewer's kernel",
+  "summary": "",
+  "machine": {
+    "cpus": 2,
+    "apic_mode": "x2apic",
+    "ipi_latency_ns": 200,
+    "self_ipi_latency_ns": 1000000000,
+    "uintr_supported": true,
+    "uintr_enabled": false,
+    "xsaves_clears_uinv": false,
+    "notification_vector": 236,
+    "kernel_vector": 235
+  },
+  "kernel": { "variant": "reviewed", "context_switch_ns": 0, "handler_ns": 200, "irq_ns": 1 },
+  "end_ns": 550,
+  "tasks": [
+    { "name": "rx", "receiver": true },
+    { "name": "tx", "receiver": false }
+  ],
+  "connections": [
+    { "sender": "tx", "receiver": "rx", "vector": 1, "uitt_index": 0 }
+  ],
+  "timeline": [
+    { "id": "rx-on", "at": 0, "cpu": 0, "run": "rx" },
+    { "id": "tx-on", "at": 0, "cpu": 1, "run": "tx" },
+    { "id": "sys", "at": 100, "task": "rx", "op": "syscall", "duration_ns": 1 },
+    { "id": "fpu", "at": 200, "task": "rx", "op": "kernel_fpu", "duration_ns": 1000000000 },
+    { "id": "unreg-tx", "at": 300, "task": "tx", "op": "uintr_unregister_sender", "uitt_index": 0 },
+    { "id": "unreg-rx", "at": 400, "task": "rx", "op": "uintr_unregister_handler" },
+    { "id": "unreg-not-rx", "at": 450, "task": "tx", "op": "uintr_unregister_handler" },
+    { "id": "off", "at": 500, "cpu": 1, "online": false },
+    { "at": 600, "cpu": 1, "online": true }
+  ],
+  "narration": []
+}
+)j";
+    QCOMPARE(QString::fromStdString(saveScenarioText(mustLoad(kReviewer))),
+             QString::fromStdString(expected));
+
+    // A new key given at its default is the same scenario as one without it, and saves the same.
+    std::string explicitDefaults = kBase;
+    explicitDefaults.replace(explicitDefaults.find(R"("cpus": 2 })"), 11,
+                             R"("cpus": 2, "self_ipi_latency_ns": 0, "uintr_enabled": true, )"
+                             R"("xsaves_clears_uinv": true })");
+    explicitDefaults.replace(explicitDefaults.find(R"("rfc-v1" })"), 10,
+                             R"("rfc-v1", "irq_ns": 100 })");
+    QVERIFY(explicitDefaults.find("irq_ns") != std::string::npos);
+    QVERIFY(explicitDefaults.find("xsaves_clears_uinv") != std::string::npos);
+    QCOMPARE(QString::fromStdString(saveScenarioText(mustLoad(explicitDefaults))),
+             QString::fromStdString(saveScenarioText(mustLoad(kBase))));
+}
+
 void TstScenarioIo::roundTrip_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::newRow("doc example") << QByteArray::fromStdString(kExample);
     QTest::newRow("implicit uitt_index, defaults") << QByteArray::fromStdString(kBase);
     QTest::newRow("everything, unicode, expect") << QByteArray::fromStdString(kEverything);
+    QTest::newRow("every key added in 2026-12") << QByteArray::fromStdString(kReviewer);
     QTest::newRow("empty") << QByteArray(
         R"({ "format": "uintr-scenario/1", "tasks": [], "timeline": [], "expect": {} })");
 }
@@ -630,6 +838,69 @@ void TstScenarioIo::overrides() {
     QCOMPARE(s.timeline[std::size_t(s.findEntry(id.toStdString()))].at, std::int64_t(at));
 }
 
+void TstScenarioIo::durationOverrides_data() {
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<int>("entry");       // the kReviewer entry to look at afterwards
+    QTest::addColumn<qint64>("at");       // its `at` afterwards
+    QTest::addColumn<qint64>("duration"); // its duration_ns afterwards
+    QTest::addColumn<QString>("error");   // a fragment; empty: no error
+    // --set ID.at=NS moves every kind of entry (cli.md).
+    QTest::newRow("move a syscall") << "sys.at=150" << 2 << qint64(150) << qint64(1) << "";
+    QTest::newRow("move an unregister") << "unreg-rx.at=0" << 5 << qint64(0) << qint64(0) << "";
+    QTest::newRow("move a CPU entry") << "off.at=2000" << 7 << qint64(2000) << qint64(0) << "";
+    // --set ID.duration_ns=NS: the ops that take one ("Operations"), in the loader's range.
+    QTest::newRow("lengthen a syscall")
+        << "sys.duration_ns=700" << 2 << qint64(100) << qint64(700) << "";
+    QTest::newRow("shorten kernel_fpu to 1")
+        << "fpu.duration_ns=1" << 3 << qint64(200) << qint64(1) << "";
+    QTest::newRow("kernel_fpu to the limit")
+        << "fpu.duration_ns=1000000000" << 3 << qint64(200) << qint64(1000000000) << "";
+    QTest::newRow("duration 0") << "sys.duration_ns=0" << 2 << qint64(100) << qint64(1)
+                                << "0 is out of range 1..1000000000";
+    QTest::newRow("duration past the limit")
+        << "sys.duration_ns=1000000001" << 2 << qint64(100) << qint64(1)
+        << "1000000001 is out of range 1..1000000000";
+    QTest::newRow("duration not an integer")
+        << "sys.duration_ns=5us" << 2 << qint64(100) << qint64(1) << "'5us' is not an integer";
+    QTest::newRow("duration of an op without one")
+        << "unreg-tx.duration_ns=5" << 4 << qint64(300) << qint64(0)
+        << "entry 'unreg-tx' has no duration_ns ('uintr_unregister_sender' takes none)";
+    QTest::newRow("duration of a context switch")
+        << "rx-on.duration_ns=5" << 0 << qint64(0) << qint64(0)
+        << "entry 'rx-on' has no duration_ns (not a task operation)";
+    QTest::newRow("duration of a CPU entry")
+        << "off.duration_ns=5" << 7 << qint64(500) << qint64(0)
+        << "entry 'off' has no duration_ns (not a task operation)";
+    QTest::newRow("duration of an unknown id")
+        << "nope.duration_ns=5" << 2 << qint64(100) << qint64(1)
+        << "no timeline entry has the id 'nope'";
+    QTest::newRow("other field names both")
+        << "off.online=1" << 7 << qint64(500) << qint64(0)
+        << "cannot set 'online': only ID.at=NS and ID.duration_ns=NS are supported";
+}
+
+// --set on the entries added in 2026-12; a bad spec changes nothing.
+void TstScenarioIo::durationOverrides() {
+    QFETCH(QString, spec);
+    QFETCH(int, entry);
+    QFETCH(qint64, at);
+    QFETCH(qint64, duration);
+    QFETCH(QString, error);
+    Scenario s = mustLoad(kReviewer);
+    const std::string before = saveScenarioText(s);
+    const auto result = applyOverride(s, spec.toStdString());
+    if (error.isEmpty()) {
+        QVERIFY2(!result, result ? result->c_str() : "");
+    } else {
+        QVERIFY(result.has_value());
+        QVERIFY2(QString::fromStdString(*result).contains(error), result->c_str());
+        QCOMPARE(saveScenarioText(s), before);
+    }
+    const TimelineEntry& e = s.timeline.at(std::size_t(entry));
+    QCOMPARE(e.at, std::int64_t(at));
+    QCOMPARE(e.durationNs, std::int64_t(duration));
+}
+
 // scenario-format.md "Time and order": after --set the caller re-runs checkConsistency; ties are
 // taken in file order.
 void TstScenarioIo::overrideThenConsistency() {
@@ -681,6 +952,16 @@ void TstScenarioIo::consistency_data() {
         << QByteArray(
                R"({ "at": 0, "cpu": 0, "run": "a" }, { "at": 50, "task": "a", "op": "clui" }, { "at": 60, "task": "b", "op": "stui" })")
         << -1 << "";
+    // "Operations", CPU entries: an offline entry waits until its CPU is idle, so it never frees
+    // a task to run elsewhere, nor counts as a switch.
+    QTest::newRow("CPU entries are not switches")
+        << QByteArray(
+               R"({ "at": 0, "cpu": 0, "run": "a" }, { "at": 50, "cpu": 1, "online": false }, { "at": 60, "cpu": 1, "online": true }, { "at": 70, "cpu": 1, "run": "b" })")
+        << -1 << "";
+    QTest::newRow("taking its CPU offline does not move a task")
+        << QByteArray(
+               R"({ "at": 0, "cpu": 0, "run": "a" }, { "at": 50, "cpu": 0, "online": false }, { "at": 60, "cpu": 1, "run": "a" })")
+        << 2 << "task 'a' is already running on CPU 0 at 60 ns; switch it out there first";
     QTest::newRow("third CPU")
         << QByteArray(
                R"({ "at": 0, "cpu": 0, "run": "b" }, { "at": 0, "cpu": 1, "run": "a" }, { "at": 5, "cpu": 2, "run": "b" })")
