@@ -113,6 +113,7 @@ void LinuxKernel::switchOut(int cpu, int cause) {
         t.handlerRemaining = std::max<std::int64_t>(0, t.handlerEndsAt - p_->now());
         ++t.handlerGeneration;
         t.uiretDue = false;
+        t.handlerSuspended = true;
     }
     // A task sleeping in uintr_wait keeps SN clear, or no IPI would ever wake it.
     if (t.registered && cr4Uintr() && t.status != TaskStatus::Blocked &&

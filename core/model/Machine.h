@@ -82,7 +82,8 @@ struct TaskState {
     std::int64_t handlerRemaining = 0;
     std::uint32_t handlerGeneration = 0;
     int handlerEvent = -1;
-    bool uiretDue = false; // the handler ended while the CPU ran the IDT handler
+    bool uiretDue = false;         // the handler ended while the CPU ran the IDT handler
+    bool handlerSuspended = false; // switched out inside its handler: resumes on return
     // In the kernel through a `syscall` or `kernel_fpu` op until kernelEndsAt (wall time).
     bool inKernel = false;
     std::int16_t kernelOp = -1; // scenario::OpKind

@@ -118,13 +118,14 @@ void Simulation::handlerReturn(int task, std::uint32_t generation) {
 
 void Simulation::taskResumed(int task, int cause) {
     TaskState& t = machine_.tasks[task];
-    if (t.inHandler) {
-        t.uiretDue = false;
+    if (t.inHandler && t.handlerSuspended) {
+        t.handlerSuspended = false;
         t.handlerEndsAt = now_ + t.handlerRemaining;
         push({t.handlerEndsAt, 0, HwKind::HandlerReturn, t.cpu, task, -1, t.handlerGeneration,
               t.handlerEvent});
         return;
     }
+    if (t.inHandler) return; // delivered on the way back (a self-IPI taken at once)
     tryDeliver(t.cpu, cause);
     runDeferredOps(task, cause);
 }
