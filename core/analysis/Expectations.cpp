@@ -16,8 +16,16 @@ bool matches(const ordered_json& pattern, const ordered_json& candidate) {
     return true;
 }
 
+// One line a reviewer can read: a long list (a storm's spurious notifications) is shortened.
 std::string compact(const ordered_json& j) {
-    return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    constexpr std::size_t kMax = 400;
+    std::string text = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    if (text.size() > kMax) {
+        text.resize(kMax);
+        text += "… (" + std::to_string(j.is_array() ? j.size() : 1) +
+                (j.is_array() ? " entries)" : " value)");
+    }
+    return text;
 }
 
 void checkList(const std::string& path, const ordered_json& want, const ordered_json& got,
@@ -54,8 +62,15 @@ std::vector<ExpectIssue> checkExpectations(const scenario::Scenario& sc, const m
         const std::string& key = it.key();
         const std::string path = "/expect/" + key;
         const ordered_json& want = it.value();
-        if (key == "user_interrupts" || key == "spurious") {
+        if (key == "user_interrupts" || key == "spurious" || key == "lost") {
             checkList(path, want, s[key], out);
+        } else if (key == "stopped" || key == "switch_uintr_return" || key == "vectors") {
+            // A pattern: the keys it names must match (e.g. { "reason": "horizon" }).
+            if (!matches(want, s[key]))
+                out.push_back({path, "expected " + compact(want) + ", got " + compact(s[key])});
+        } else if (key == "blocked_at_end") {
+            if (s[key] != want)
+                out.push_back({path, "expected " + compact(want) + ", got " + compact(s[key])});
         } else if (key == "ipis_sent" || key == "faults") {
             if (s[key] != want)
                 out.push_back({path, "expected " + compact(want) + ", got " + compact(s[key])});

@@ -6,9 +6,10 @@
 namespace uintr::scenario {
 
 namespace {
-constexpr std::array<std::string_view, 8> kKeys{
-    "user_interrupts", "spurious",       "ipis_sent", "faults",
-    "proc_interrupts", "pending_at_end", "events",    "no_events"};
+constexpr std::array<std::string_view, 13> kKeys{
+    "user_interrupts",     "spurious", "ipis_sent",     "faults", "proc_interrupts",
+    "pending_at_end",      "events",   "no_events",     "lost",   "stopped",
+    "switch_uintr_return", "vectors",  "blocked_at_end"};
 
 bool isCount(const nlohmann::ordered_json& v) {
     return v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0);
@@ -40,11 +41,17 @@ std::optional<ExpectShapeError> checkExpectShape(const nlohmann::ordered_json& e
         const auto& v = it.value();
         if (key == "ipis_sent" || key == "faults") {
             if (!isCount(v)) return ExpectShapeError{path, "expected a non-negative integer"};
-        } else if (key == "user_interrupts" || key == "spurious") {
+        } else if (key == "user_interrupts" || key == "spurious" || key == "lost") {
             if (!isCount(v) && !isPatternList(v))
                 return ExpectShapeError{path, "expected a count or a list of objects"};
-        } else if (key == "proc_interrupts") {
+        } else if (key == "proc_interrupts" || key == "stopped" || key == "switch_uintr_return" ||
+                   key == "vectors") {
             if (!v.is_object()) return ExpectShapeError{path, "expected an object"};
+        } else if (key == "blocked_at_end") {
+            if (!v.is_array()) return ExpectShapeError{path, "expected a list of task names"};
+            for (const auto& name : v)
+                if (!name.is_string())
+                    return ExpectShapeError{path, "expected a list of task names"};
         } else if (!isPatternList(v)) {
             return ExpectShapeError{path, "expected a list of objects"};
         }
