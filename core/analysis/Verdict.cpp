@@ -46,8 +46,8 @@ std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& t
         // Sent after the save: SN was clear (no-sn, or a sleeper), so SENDUIPI notified the CPU
         // NDST still named, where UINV was already 0.
         o << ": the " << what << " was sent at " << sent->t << " ns, after "
-          << sc.taskName(cleared->task) << " had left CPU " << cleared->cpu << " at "
-          << cleared->t << " ns; SN was clear, so it went to the stale NDST, where XSAVES had"
+          << sc.taskName(cleared->task) << " had left CPU " << cleared->cpu << " at " << cleared->t
+          << " ns; SN was clear, so it went to the stale NDST, where XSAVES had"
           << " cleared UINV";
     } else if (sent) {
         o << ": vector " << s.vector << " did not match UINV " << s.value;

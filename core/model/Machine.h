@@ -30,7 +30,7 @@ struct CpuState {
     bool inIrq = false;
     std::int16_t irqVector = -1;
     int irqEvent = -1;
-    int offlineEntry = -1; // a CPU entry taking it offline, waiting until no task runs here
+    int offlineEntry = -1;   // a CPU entry taking it offline, waiting until no task runs here
     int lastUinvChange = -1; // the event that last changed UINV (why a vector mismatched)
     std::uint64_t uis = 0;   // /proc/interrupts "UIS": spurious notification vectors taken
     std::uint64_t kernelNotifications = 0; // kernel-vector (uintr_wait) wake-ups taken here
@@ -89,11 +89,11 @@ struct TaskState {
     std::int16_t kernelOp = -1; // scenario::OpKind
     std::int64_t kernelEndsAt = 0;
     int kernelEvent = -1;
-    bool inKernelFpu = false; // between kernel_fpu_begin and kernel_fpu_end
+    bool inKernelFpu = false;       // between kernel_fpu_begin and kernel_fpu_end
     std::uint64_t blockedOrder = 0; // position on the kernel's global wait list
     std::uint64_t wokenOrder = 0;   // woken, waiting for a CPU (0: not waiting)
     int wokenEvent = -1;
-    std::vector<int> deferred;      // timeline entries waiting for the task to run
+    std::vector<int> deferred; // timeline entries waiting for the task to run
     VectorAccount vectors;
     // Causality: which event put each vector where it is.
     std::array<std::int32_t, 64> pirCause;

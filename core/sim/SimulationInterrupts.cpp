@@ -73,9 +73,9 @@ void Simulation::tryDeliver(int cpu, int cause) {
     if (t.inHandler || t.inKernel || t.stateSaved || !c.lp.userInterruptRecognized()) return;
     const auto r = c.lp.deliver(machine_.memory);
     if (!r.ok()) {
-        record(TraceEvent::fault(TraceEvent::make(EventKind::UserInterruptDelivered, cpu, c.task,
-                                                  cause),
-                                 r.fault(), cause));
+        record(TraceEvent::fault(
+            TraceEvent::make(EventKind::UserInterruptDelivered, cpu, c.task, cause), r.fault(),
+            cause));
         return;
     }
     const std::uint8_t vector = r.value().vector;
