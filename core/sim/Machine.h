@@ -51,9 +51,13 @@ struct TaskState {
     // Causality: which event put each vector where it is.
     std::array<std::int32_t, 64> pirCause;
     std::array<std::int32_t, 64> uirrCause;
+    // When each vector was first posted and not yet delivered (-1: none): the delivery delay
+    // the race explorer reports without a trace.
+    std::array<std::int64_t, 64> postedAt;
     TaskState() {
         pirCause.fill(-1);
         uirrCause.fill(-1);
+        postedAt.fill(-1);
     }
 };
 
@@ -63,6 +67,9 @@ struct Counters {
     std::uint64_t delivered = 0;
     std::uint64_t faults = 0;
     std::uint64_t selfIpis = 0;
+    // Post-to-delivery delay over every delivery of the run (-1: nothing delivered).
+    std::int64_t minDeliveryDelayNs = -1;
+    std::int64_t maxDeliveryDelayNs = -1;
 };
 
 struct Machine {

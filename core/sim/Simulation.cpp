@@ -290,7 +290,11 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     posted.value = out.upidAfter.pir;
     posted.cause = sendEvent;
     const int postId = record(posted);
-    if (receiver >= 0) machine_.tasks[receiver].pirCause[out.userVector] = postId;
+    if (receiver >= 0) {
+        TaskState& r = machine_.tasks[receiver];
+        r.pirCause[out.userVector] = postId;
+        if (r.postedAt[out.userVector] < 0) r.postedAt[out.userVector] = now_;
+    }
 
     TraceEvent ev;
     ev.cpu = cpu;
@@ -370,6 +374,13 @@ void Simulation::tryDeliver(int cpu, int cause) {
     ev.value = c.lp.msrs.rr; // what is still requested after this one
     const int id = record(ev);
     ++machine_.counters.delivered;
+    if (t.postedAt[vector] >= 0) {
+        const std::int64_t delay = now_ - t.postedAt[vector];
+        Counters& n = machine_.counters;
+        if (n.minDeliveryDelayNs < 0 || delay < n.minDeliveryDelayNs) n.minDeliveryDelayNs = delay;
+        n.maxDeliveryDelayNs = std::max(n.maxDeliveryDelayNs, delay);
+        t.postedAt[vector] = -1;
+    }
     t.uirrCause[vector] = -1;
     t.inHandler = true;
     t.handlerVector = vector;
