@@ -45,6 +45,9 @@ namespace {
 
 constexpr double kLeft = 120, kTop = 96, kRight = 40;
 constexpr double kFont = 18, kTick = 15;
+// Rows overlap the next by this much: anti-aliased edges of abutting rectangles would otherwise
+// leave hairlines of background between rows.
+constexpr double kSeam = 0.6;
 
 std::string css(bool dark) {
     const std::string ink = dark ? "#e6e6e6" : "#1a1a1a";
@@ -207,7 +210,7 @@ std::string writeRaceMapSvg(const scenario::Scenario& sc, const analysis::Grid& 
                 const double x1 = xs.pos(grid.axes[0].valueAt(k - 1) + grid.axes[0].step);
                 doc.line("<rect class=\"o-" + std::string(analysis::info(c).name) + "\" x=\"" +
                          num(x0) + "\" y=\"" + num(y0) + "\" width=\"" + num(x1 - x0) +
-                         "\" height=\"" + num(y1 - y0) + "\" shape-rendering=\"crispEdges\"/>");
+                         "\" height=\"" + num(y1 - y0 + kSeam) + "\"/>");
                 i = k;
             }
         }
