@@ -5,6 +5,7 @@
 // Baseline: sorting 4,096 pseudo-random 32-bit integers (std::sort) — a fixed, allocation-free
 // amount of CPU work that scales with the machine the same way the engine does.
 #include "analysis/RaceExplorer.h"
+#include "bench_explorer.h"
 #include "scenario/ScenarioIO.h"
 #include "scenario/StressScenario.h"
 #include "sim/Recording.h"
@@ -98,6 +99,8 @@ int main(int argc, char** argv) {
     std::printf("explore switch-out: %llu runs        %10.2f ms        %8.0f runs/s  ratio %.2f\n",
                 static_cast<unsigned long long>(runs), sweep * 1e3,
                 static_cast<double>(runs) / sweep, sweep / static_cast<double>(runs) / base);
+
+    bench::explorerFigures(*seed, quick);
 
     // Big traces: events per second and bytes per event.
     for (const std::int64_t entries :
