@@ -98,9 +98,13 @@ struct TaskState {
     // Causality: which event put each vector where it is.
     std::array<std::int32_t, 64> pirCause;
     std::array<std::int32_t, 64> uirrCause;
+    // When each vector was first posted and not yet delivered (-1: none): the delivery delay
+    // the race explorer reports without a trace.
+    std::array<std::int64_t, 64> postedAt;
     TaskState() {
         pirCause.fill(-1);
         uirrCause.fill(-1);
+        postedAt.fill(-1);
     }
     friend bool operator==(const TaskState&, const TaskState&) = default;
 };
@@ -108,11 +112,15 @@ struct TaskState {
 struct Counters {
     std::uint64_t ipisSent = 0; // by SENDUIPI only (cli.md)
     std::uint64_t spurious = 0;
+    std::int64_t lastSpuriousAt = -1;
     std::uint64_t delivered = 0;
     std::uint64_t faults = 0; // every fault event, wherever it was recorded
     std::uint64_t selfIpis = 0;
     std::uint64_t uintrReturnRuns = 0;      // switch_uintr_return runs
     std::uint64_t uintrReturnUnchanged = 0; // ... that changed nothing (the cost objection)
+    // Post-to-delivery delay over every delivery of the run (-1: nothing delivered).
+    std::int64_t minDeliveryDelayNs = -1;
+    std::int64_t maxDeliveryDelayNs = -1;
     friend bool operator==(const Counters&, const Counters&) = default;
 };
 

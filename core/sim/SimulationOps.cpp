@@ -119,6 +119,7 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     if (receiver >= 0) {
         TaskState& r = machine_.tasks[receiver];
         ++r.vectors.posted;
+        if (r.postedAt[out.userVector] < 0) r.postedAt[out.userVector] = now_;
         // PIR is a bitmap: a post into a bit already set becomes one interrupt with it.
         if (out.upidBefore.pir >> out.userVector & 1)
             ++r.vectors.coalesced;
