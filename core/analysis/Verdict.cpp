@@ -49,6 +49,9 @@ std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& t
           << sc.taskName(cleared->task) << " had left CPU " << cleared->cpu << " at " << cleared->t
           << " ns; SN was clear, so it went to the stale NDST, where XSAVES had"
           << " cleared UINV";
+    } else if (sent && cleared && cleared->kind == EventKind::HandlerUnregistered) {
+        o << ": the " << what << " sent at " << sent->t << " ns found UINV = 0, zeroed by "
+          << sc.taskName(cleared->task) << "'s uintr_unregister_handler at " << cleared->t << " ns";
     } else if (sent) {
         o << ": vector " << s.vector << " did not match UINV " << s.value;
     }
@@ -91,8 +94,23 @@ std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trac
     for (const auto& l : summary.lost)
         out.push_back("Vector " + std::to_string(l.vector) + " of " + sc.taskName(l.task) +
                       " was lost at " + std::to_string(l.t) + " ns (" + l.cause + ").");
-    for (int task : summary.blockedAtEnd)
-        out.push_back(sc.taskName(task) + " still sleeps in uintr_wait: never woken.");
+    for (const auto& e : trace.events)
+        if (e.kind == EventKind::IpiLost &&
+            e.reason == static_cast<int>(model::IpiLostReason::Offline))
+            out.push_back("The IPI to CPU " + std::to_string(e.cpu) + " at " + std::to_string(e.t) +
+                          " ns was lost: the CPU is offline.");
+    for (int task : summary.blockedAtEnd) {
+        // v1's uintr_wait sleeps without looking at ON: a notification already in flight keeps
+        // ON set, and every later SENDUIPI is suppressed by it (uintr-reference.md §5).
+        bool suppressedByOn = false;
+        for (const auto& e : trace.events)
+            suppressedByOn =
+                suppressedByOn || (e.kind == EventKind::IpiSuppressed && e.other == task &&
+                                   e.reason == static_cast<int>(model::SuppressReason::On));
+        out.push_back(
+            sc.taskName(task) + " still sleeps in uintr_wait: never woken" +
+            (suppressedByOn ? " (UPID.ON stayed set, so later SENDUIPIs sent no IPI)" : "") + ".");
+    }
     if (spurious == 0) {
         std::ostringstream o;
         o << "No spurious notification: " << summary.userInterrupts.size()
