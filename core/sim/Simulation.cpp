@@ -78,7 +78,6 @@ bool Simulation::step() {
 // (machine.xsaves_clears_uinv = false) that no XRSTORS overwrote (cli.md summary.lost).
 void Simulation::stop(StopReason why, std::int64_t at) {
     stopReason_ = why;
-    stoppedAt_ = at;
     now_ = std::max(now_, at);
     for (std::size_t cpu = 0; cpu < machine_.cpus.size(); ++cpu) {
         CpuState& c = machine_.cpus[cpu];
@@ -87,12 +86,14 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(c.orphanUirr >> v & 1)) continue;
             ++owner.vectors.lost;
-            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner, static_cast<int>(v),
-                                          owner.uirrCause[v], -1, true));
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
+                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
         }
         c.orphanUirr = 0;
         c.orphanOwner = -1;
     }
+    // Idle: the last event's time, the losses of the end included (cli.md summary.stopped).
+    stoppedAt_ = why == StopReason::Idle ? lastEventAt_ : at;
 }
 
 int Simulation::record(TraceEvent event) {
