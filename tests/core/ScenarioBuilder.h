@@ -4,12 +4,12 @@
 #pragma once
 
 #include "analysis/Expectations.h"
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioIO.h"
 #include "sim/Run.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 #include "sim/TraceFormat.h"
 
 #include <cstdint>
@@ -21,13 +21,13 @@
 
 namespace uintr::test {
 
+using model::EventKind;
+using model::TraceEvent;
 using scenario::ApicMode;
 using scenario::KernelVariant;
 using scenario::OpKind;
 using scenario::Scenario;
 using scenario::TimelineEntry;
-using model::EventKind;
-using model::TraceEvent;
 
 class ScenarioBuilder {
   public:

@@ -102,8 +102,8 @@ void TestKernelVariants::outcome_data() {
     // self-IPI taken at 3000: delivered. no-sn: SN was irrelevant, the IPI was already in
     // flight. misc: UINV is 0 after the switch-in, so the self-IPI is spurious too (3000), and
     // after each IDT handler the way back sends it again: storm on CPU 0 from 3000.
-    QTest::newRow("seed-race rfc-v1") << "seed-race.json" << KV::RfcV1 << Times{3000}
-                                      << Times{1300} << 1 << Counts{1, 0} << quint64(0) << none;
+    QTest::newRow("seed-race rfc-v1") << "seed-race.json" << KV::RfcV1 << Times{3000} << Times{1300}
+                                      << 1 << Counts{1, 0} << quint64(0) << none;
     QTest::newRow("seed-race no-sn") << "seed-race.json" << KV::NoSn << Times{3000} << Times{1300}
                                      << 1 << Counts{1, 0} << quint64(0) << none;
     QTest::newRow("seed-race misc-restore-bug")
@@ -144,8 +144,8 @@ void TestKernelVariants::outcome_data() {
     QTest::newRow("uintr_wait no-sn") << "uintr-wait-wakeup.json" << KV::NoSn << Times{1400}
                                       << Times{} << 1 << Counts{0, 0} << quint64(0) << none;
     QTest::newRow("uintr_wait misc-restore-bug")
-        << "uintr-wait-wakeup.json" << KV::MiscRestoreBug << Times{} << Times{} << 1
-        << Counts{0, 0} << bit3 << Storm{0, 1400};
+        << "uintr-wait-wakeup.json" << KV::MiscRestoreBug << Times{} << Times{} << 1 << Counts{0, 0}
+        << bit3 << Storm{0, 1400};
     // switch-after-arrival: delivered at 1300 before the switch-out; PIR is empty at the
     // switch-in, so no notification is needed and the lost UINV of misc does no harm (yet).
     QTest::newRow("after arrival rfc-v1") << "switch-after-arrival.json" << KV::RfcV1 << Times{1300}
@@ -162,9 +162,8 @@ void TestKernelVariants::outcome_data() {
     QTest::newRow("migration rfc-v1")
         << "migration-in-flight.json" << KV::RfcV1 << Times{1200, 2300} << Times{1300} << 2
         << Counts{1, 0, 0} << quint64(0) << none;
-    QTest::newRow("migration no-sn")
-        << "migration-in-flight.json" << KV::NoSn << Times{1200, 2300} << Times{1300} << 2
-        << Counts{1, 0, 0} << quint64(0) << none;
+    QTest::newRow("migration no-sn") << "migration-in-flight.json" << KV::NoSn << Times{1200, 2300}
+                                     << Times{1300} << 2 << Counts{1, 0, 0} << quint64(0) << none;
     QTest::newRow("migration misc-restore-bug")
         << "migration-in-flight.json" << KV::MiscRestoreBug << Times{} << Times{1300} << 1
         << Counts{1, 0, 0} << bit3 << Storm{2, 1200};
@@ -172,12 +171,10 @@ void TestKernelVariants::outcome_data() {
     // uintr_wait, no CPU offline, no index 256): the same outcome as rfc-v1.
     QTest::newRow("seed-race reviewed") << "seed-race.json" << KV::Reviewed << Times{3000}
                                         << Times{1300} << 1 << Counts{1, 0} << quint64(0) << none;
-    QTest::newRow("reviewer reviewed") << "reviewer-offcpu-send.json" << KV::Reviewed
-                                       << Times{2000} << Times{} << 0 << Counts{0, 0}
-                                       << quint64(0) << none;
-    QTest::newRow("uintr_wait reviewed") << "uintr-wait-wakeup.json" << KV::Reviewed
-                                         << Times{1400} << Times{} << 1 << Counts{0, 0}
-                                         << quint64(0) << none;
+    QTest::newRow("reviewer reviewed") << "reviewer-offcpu-send.json" << KV::Reviewed << Times{2000}
+                                       << Times{} << 0 << Counts{0, 0} << quint64(0) << none;
+    QTest::newRow("uintr_wait reviewed") << "uintr-wait-wakeup.json" << KV::Reviewed << Times{1400}
+                                         << Times{} << 1 << Counts{0, 0} << quint64(0) << none;
     // clui-masks never switches the receiver out: the variants cannot differ.
     for (KV v : {KV::RfcV1, KV::NoSn, KV::MiscRestoreBug, KV::Reviewed})
         QTest::addRow("clui-masks %s", name(v)) << "clui-masks.json" << v << Times{2000} << Times{}
