@@ -41,10 +41,6 @@ Times spuriousTimes(const RunResult& r) {
     return out;
 }
 
-EventPredicate onTask(int task) {
-    return [task](const TraceEvent& e) { return e.task == task; };
-}
-
 EventPredicate returnPath(model::ReturnPath p) {
     return [p](const TraceEvent& e) { return e.reason == static_cast<std::uint8_t>(p); };
 }
@@ -100,6 +96,7 @@ class TestKernelPaths : public QObject {
     void unregisterHandlerRejected();
     void unregisterSender();
     void exitOfReceiver();
+    void exitOfSender();
     void ipiToOfflineCpuLost();
     void offlineWaitsForIdle();
     void sleeperOnDeadCpu_data();
@@ -557,6 +554,21 @@ void TestKernelPaths::exitOfReceiver() {
              qint64(1500));
 }
 
+// "Operations" `exit`: a sender's UITT is torn down (TT = 0) and its CPU becomes idle.
+void TestKernelPaths::exitOfSender() {
+    auto b = pair();
+    b.send(500, "sender").op(1000, "sender", OpKind::Exit);
+    const auto r = runScenario(b.build());
+    QCOMPARE(timeOfFirst(r.trace, EventKind::Exit), qint64(1000));
+    QCOMPARE(timeOfFirst(r.trace, EventKind::UittTornDown), qint64(1000));
+    QCOMPARE(countOf(r.trace, EventKind::HandlerUnregistered), 0);
+    QVERIFY(r.summary.lost.empty());
+    QCOMPARE(deliveries(r), Times{800});
+    QCOMPARE(timeOfFirst(r.trace, EventKind::ContextSwitch,
+                         [](const TraceEvent& e) { return e.cpu == 1 && e.task == -1; }),
+             qint64(1000));
+}
+
 // CPU entries: an IPI whose target is offline when it arrives is lost (the post stays in PIR
 // with ON set); /proc/interrupts shows online CPUs only. no-sn (SN clear): the send of 1000 goes
 // to NDST = CPU 0, which went offline at 600 after rx left it at 500.
@@ -581,8 +593,17 @@ void TestKernelPaths::ipiToOfflineCpuLost() {
 // happens when it becomes idle; a CPU brought back is a UIS column again.
 void TestKernelPaths::offlineWaitsForIdle() {
     auto b = pair();
-    b.cpus(3).online(500, 0, false).run(800, 0, "").online(900, 2, false).online(1200, 2, true);
+    b.cpus(3).online(500, 0, false).run(800, 0, "").online(900, 2, false);
+    b.run(1000, 2, "other", "to-offline").online(1200, 2, true);
     const auto r = runScenario(b.build());
+    // A context switch naming an offline CPU does not happen (switch_ignored cpu_offline).
+    const int ignored = firstOf(r.trace, EventKind::SwitchIgnored);
+    QVERIFY(ignored >= 0);
+    QCOMPARE(at(r, ignored).t, qint64(1000));
+    QCOMPARE(at(r, ignored).reason, std::uint8_t(model::IgnoreReason::CpuOffline));
+    QCOMPARE(
+        countOf(r.trace, EventKind::ContextSwitch, [](const TraceEvent& e) { return e.task == 2; }),
+        0);
     const auto waits = eventsOf(r.trace, EventKind::OpDeferred);
     QCOMPARE(waits.size(), std::size_t(1));
     QCOMPARE(at(r, waits[0]).t, qint64(500));

@@ -44,6 +44,31 @@ QString compareMachines(const sim::Simulation& a, const sim::Simulation& b) {
     return {};
 }
 
+// The kernel paths of issue 9, built in code: a state after step N must carry them too (the
+// IDT handler in progress, a kernel_fpu window, a CPU offline, an orphaned UIRR, a sleeper).
+scenario::Scenario scenarioNamed(const QString& name) {
+    if (!name.startsWith(QLatin1String("built:"))) return loadScenario(name.toStdString());
+    ScenarioBuilder b;
+    b.cpus(3).task("rx", true).task("sender").task("other").connect("sender", "rx", 3, 0);
+    b.run(0, 0, "rx").run(0, 1, "sender");
+    if (name == QLatin1String("built:storm")) {
+        // misc-restore-bug storm from the switch-in at 3000, cut by end_ns.
+        b.variant(KernelVariant::MiscRestoreBug).selfIpiLatency(30).endNs(4000);
+        b.send(1000, "sender").run(1100, 0, "other").run(3000, 0, "rx");
+    } else if (name == QLatin1String("built:kernel-paths")) {
+        b.kernelPath(500, "rx", OpKind::Syscall, 400).send(600, "sender");
+        b.kernelPath(1500, "rx", OpKind::KernelFpu, 500).send(1600, "sender");
+        b.run(1700, 0, "other").run(2500, 0, "rx").op(2600, "rx", OpKind::UnregisterHandler);
+        b.send(2700, "sender").op(2800, "sender", OpKind::UnregisterSender, 0);
+    } else if (name == QLatin1String("built:hotplug")) {
+        b.variant(KernelVariant::Reviewed).op(500, "rx", OpKind::UintrWait);
+        b.online(600, 0, false).send(1000, "sender").online(2000, 0, true);
+    } else if (name == QLatin1String("built:xsaves-keeps-uinv")) {
+        b.xsavesClearsUinv(false).send(1000, "sender").run(1100, 0, "").run(3000, 0, "other");
+    }
+    return b.build();
+}
+
 } // namespace
 
 class TestRecording : public QObject {
@@ -61,7 +86,8 @@ void TestRecording::stateAfterStep_data() {
     QTest::addColumn<int>("every");
     for (const char* f :
          {"seed-race.json", "context-switch-window.json", "two-vectors-highest-first.json",
-          "uintr-wait-wakeup.json", "variant-misc-restore-bug.json", "migration-in-flight.json"})
+          "uintr-wait-wakeup.json", "variant-misc-restore-bug.json", "migration-in-flight.json",
+          "built:storm", "built:kernel-paths", "built:hotplug", "built:xsaves-keeps-uinv"})
         for (int every : {1, 7, 256})
             QTest::addRow("%s every %d", f, every) << f << every;
 }
@@ -70,7 +96,7 @@ void TestRecording::stateAfterStep_data() {
 void TestRecording::stateAfterStep() {
     QFETCH(QString, file);
     QFETCH(int, every);
-    const auto sc = loadScenario(file.toStdString());
+    const auto sc = scenarioNamed(file);
     const sim::Recording rec(sc, static_cast<std::uint32_t>(every));
     QVERIFY(rec.steps() > 5);
     sim::Simulation fresh(rec.scenario());
@@ -120,8 +146,10 @@ void TestRecording::stateAt() {
 
 // The recording's trace and summary are those of a plain run.
 void TestRecording::recordingMatchesPlainRun() {
-    for (const char* f : {"seed-race.json", "senduipi-faults.json", "no-uintr-feature.json"}) {
-        const auto sc = loadScenario(f);
+    for (const char* f :
+         {"seed-race.json", "senduipi-faults.json", "no-uintr-feature.json", "built:storm",
+          "built:kernel-paths", "built:hotplug", "built:xsaves-keeps-uinv"}) {
+        const auto sc = scenarioNamed(QString::fromLatin1(f));
         const auto plain = runScenario(sc);
         const sim::Recording rec(sc, 3);
         QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
