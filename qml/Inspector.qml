@@ -70,7 +70,7 @@ Rectangle {
                         anchors.verticalCenter: parent.verticalCenter
                         width: parent.width - 2 * x
                         text: panel.model.hasUis ? panel.model.uisHeader + "\n" + panel.model.uisLine
-                                                 : qsTr("(no UIS line: the CPU lacks UINTR)")
+                                                 : qsTr("(no UIS line: this kernel prints it only where UINTR is available and enabled)")
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         font.family: Theme.mono

@@ -26,6 +26,13 @@ std::optional<int> loadAndRun(const Options& o, LoadedScenario& in, sim::RunResu
                   << sim::Simulation::kStepLimit << " steps\n";
         return InternalError;
     }
+    // cli.md: every posted vector is delivered, pending at the end, or lost; the engine checks
+    // its own accounting, and a hole in it is a bug of ours, not of the scenario.
+    if (!run.summary.accountingError.empty()) {
+        std::cerr << o.scenarioPath << ": internal error: vector accounting does not add up: "
+                  << run.summary.accountingError << "\n";
+        return InternalError;
+    }
     return std::nullopt;
 }
 } // namespace

@@ -59,7 +59,7 @@ std::optional<std::vector<std::int64_t>> parseNsList(const std::string& text) {
 std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
     bool render = false, png = false;
     for (int i = 1; i < argc; ++i) {
-        render |= std::strcmp(argv[i], "render") == 0;
+        render |= std::strcmp(argv[i], "render") == 0 || std::strcmp(argv[i], "explore") == 0;
         png |= endsWithPng(argv[i]);
     }
     if (!render || !png) return std::make_unique<QCoreApplication>(argc, argv);

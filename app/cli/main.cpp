@@ -16,13 +16,19 @@ const char* kUsage =
     "  uintr-sim render SCENARIO -o OUT.svg|OUT.png [--set ID.at=NS ...]\n"
     "            [--from NS] [--to NS] [--scale X] [--dark] [--narration] [--annotate T1,T2]\n"
     "                                                         the timeline as a picture\n"
-    "  uintr-sim explore SCENARIO --vary ID [--from NS] [--to NS] [--json]\n"
-    "                                                         sweep one entry's time; print the\n"
-    "                                                         race windows\n"
+    "  uintr-sim explore SCENARIO --vary A [--vary B] [--find CLASS] [--json]\n"
+    "            [-o OUT.svg|OUT.png] [--scale X] [--dark] [--threads N]\n"
+    "                                                         sweep one or two values (ID,\n"
+    "                                                         ID=FROM..TO[:STEP],\n"
+    "                                                         machine.ipi_latency_ns=A..B): the\n"
+    "                                                         race windows or a race map; --find\n"
+    "                                                         lost|never-woken|storm|spurious\n"
+    "                                                         prints the first witness scenario\n"
     "  uintr-sim validate SCENARIO                            load and check only\n"
     "  uintr-sim --help | --version\n"
     "\n"
-    "Exit codes: 0 ok, 1 an expectation failed, 2 bad input or usage, 3 internal error.\n"
+    "Exit codes: 0 ok, 1 an expectation failed (explore --find: no witness in the range),\n"
+    "            2 bad input or usage, 3 internal error.\n"
     "Errors name the place: FILE:LINE:COLUMN: JSON-PATH: message\n";
 
 int usageError(const std::string& message) {
@@ -44,9 +50,11 @@ int dispatch(const QStringList& arguments) {
     const QCommandLineOption dark("dark", "render: the dark palette.");
     const QCommandLineOption narration("narration", "render: the narration as callouts.");
     const QCommandLineOption annotate("annotate", "render: registers at these instants.", "T1,T2");
-    const QCommandLineOption vary("vary", "explore: the timeline entry whose time varies.", "ID");
-    parser.addOptions(
-        {help, version, json, set, output, from, to, scale, dark, narration, annotate, vary});
+    const QCommandLineOption vary("vary", "explore: what varies, over which range.", "ID[=A..B]");
+    const QCommandLineOption find("find", "explore: the first witness of an outcome.", "CLASS");
+    const QCommandLineOption threads("threads", "explore: worker threads.", "N");
+    parser.addOptions({help, version, json, set, output, from, to, scale, dark, narration, annotate,
+                       vary, find, threads});
     parser.addPositionalArgument("command", "run | check | render | explore | validate");
     parser.addPositionalArgument("scenario", "the scenario file");
     if (!parser.parse(arguments)) return usageError(parser.errorText().toStdString());
@@ -81,28 +89,15 @@ int dispatch(const QStringList& arguments) {
         return usageError(command == "explore" ? "explore: missing --vary ID"
                                                : command + ": --vary is for explore");
     if (command == "validate" && !o.sets.empty()) return usageError("validate takes no --set");
-    const bool renderOnly = parser.isSet(output) || parser.isSet(scale) || parser.isSet(dark) ||
-                            parser.isSet(narration) || parser.isSet(annotate);
-    if (command != "render" && renderOnly)
-        return usageError(command +
-                          ": -o, --scale, --dark, --narration, --annotate are for render");
+    if ((parser.isSet(find) || parser.isSet(threads)) && command != "explore")
+        return usageError(command + ": --find and --threads are for explore");
+    const bool pictureOnly = parser.isSet(output) || parser.isSet(scale) || parser.isSet(dark);
+    const bool renderOnly = parser.isSet(narration) || parser.isSet(annotate);
+    if (command != "render" && (renderOnly || (pictureOnly && command != "explore")))
+        return usageError(command + ": -o, --scale, --dark, --narration, --annotate are for render"
+                                    " (-o, --scale, --dark also for explore)");
     if (command == "render") return uintr::cli::renderCommand(o, parser);
-    if (command == "explore") {
-        uintr::cli::ExploreOptions e;
-        e.common = o;
-        e.vary = parser.value(vary).toStdString();
-        for (const auto& [option, target] : {std::pair{&from, &e.from}, std::pair{&to, &e.to}}) {
-            if (!parser.isSet(*option)) continue;
-            bool ok = false;
-            const qlonglong v = parser.value(*option).toLongLong(&ok);
-            if (!ok || v < 0)
-                return usageError("explore: --" + option->names().first().toStdString() +
-                                  " takes a time in ns, not '" +
-                                  parser.value(*option).toStdString() + "'");
-            *target = v;
-        }
-        return uintr::cli::exploreCommand(e);
-    }
+    if (command == "explore") return uintr::cli::exploreCommand(o, parser);
     if (command == "run") return uintr::cli::runCommand(o);
     if (command == "check") return uintr::cli::checkCommand(o);
     return uintr::cli::validateCommand(o);

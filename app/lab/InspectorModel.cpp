@@ -41,7 +41,7 @@ std::vector<std::uint8_t> bytesAt(const model::Machine& m, std::uint64_t address
 } // namespace
 
 void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& now,
-                            const model::Machine& before) {
+                            const model::Machine& before, bool printsUis) {
     // Built aside and compared: a drag re-simulates every frame, but what the inspector shows
     // changes only when the drag crosses the playhead; the views rebuild their rows only then.
     const QVariantList oldCpus = std::exchange(cpus_, {});
@@ -148,12 +148,13 @@ void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& 
         }
     }
 
-    // /proc/interrupts prints the line only where the feature exists (the review asked so).
-    hasUis_ = sc.machine.uintrSupported;
+    // Whether the line exists is the kernel variant's decision (scenario-format.md).
+    hasUis_ = printsUis;
     QString header = QStringLiteral("     ");
     QString line = QStringLiteral("UIS: ");
     uisChanged_ = false;
     for (std::size_t c = 0; c < now.cpus.size(); ++c) {
+        if (!now.cpus[c].online) continue; // for_each_online_cpu
         header += QStringLiteral("CPU%1").arg(c).rightJustified(7);
         line += QString::number(now.cpus[c].uis).rightJustified(7);
         if (c < before.cpus.size() && before.cpus[c].uis != now.cpus[c].uis) uisChanged_ = true;

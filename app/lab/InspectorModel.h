@@ -6,8 +6,8 @@
 // handful of rows rebuilt at most once a frame; the field names are the spec's (UINV, NDST…).
 #pragma once
 
-#include "scenario/Scenario.h"
 #include "model/Machine.h"
+#include "scenario/Scenario.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -29,7 +29,9 @@ class InspectorModel : public QObject {
   public:
     using QObject::QObject;
 
-    void update(const scenario::Scenario& sc, const model::Machine& now, const model::Machine& before);
+    // `printsUis`: whether the kernel prints the UIS line (the engine decides, per variant).
+    void update(const scenario::Scenario& sc, const model::Machine& now,
+                const model::Machine& before, bool printsUis);
 
     QVariantList cpus() const { return cpus_; }
     QVariantList upids() const { return upids_; }

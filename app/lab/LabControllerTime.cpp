@@ -86,7 +86,7 @@ void LabController::updateInspector() {
     inspectorKey_ = key;
     const auto now = rec.stateAfterStep(key.state);
     const auto before = rec.stateAfterStep(key.before);
-    inspector_.update(shown_->scenario(), now.state(), before.state());
+    inspector_.update(shown_->scenario(), now.state(), before.state(), now.printsUisLine());
 }
 
 bool LabController::refreshHighlight() {

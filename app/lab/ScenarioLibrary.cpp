@@ -4,9 +4,29 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 
 namespace uintr::lab {
+
+namespace {
+
+// The guided tour: scenarios/tour.txt names the files of the review walkthrough, one a line, in
+// order ('#' starts a comment). A plain text file, so that nothing that globs *.json (the
+// library itself, `uintr-sim check` in CI) takes it for a scenario.
+QStringList readTour(const QString& folder) {
+    QFile file(folder + "/tour.txt");
+    QStringList names;
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return names;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).section('#', 0, 0).trimmed();
+        if (!line.isEmpty()) names << line;
+    }
+    return names;
+}
+
+} // namespace
 
 ScenarioLibrary::ScenarioLibrary(QObject* parent) : QAbstractListModel(parent) {
     refresh();
@@ -49,12 +69,18 @@ void ScenarioLibrary::refresh() {
             item.summary = QString::fromStdString(loaded.error->toString());
             item.broken = true;
         }
-        // The seed race first: it is the lesson everything else varies.
-        if (f.fileName() == QLatin1String("seed-race.json"))
-            items_.insert(items_.begin(), std::move(item));
-        else
-            items_.push_back(std::move(item));
+        items_.push_back(std::move(item));
     }
+    // The tour first, in its order; the other files after it, by name. Without a tour the seed
+    // race leads: it is the lesson everything else varies.
+    QStringList tour = readTour(folder_);
+    if (tour.isEmpty()) tour << QStringLiteral("seed-race.json");
+    const auto rank = [&tour](const Item& item) {
+        const auto at = tour.indexOf(item.fileName);
+        return at < 0 ? tour.size() : at;
+    };
+    std::stable_sort(items_.begin(), items_.end(),
+                     [&rank](const Item& a, const Item& b) { return rank(a) < rank(b); });
     endResetModel();
     Q_EMIT folderChanged();
 }

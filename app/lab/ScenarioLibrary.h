@@ -1,7 +1,8 @@
 // The scenarios/ folder as a list: each .json file with its title and summary, so a teacher
-// picks a lesson by what it is about. The folder is, in order: $UINTR_LAB_SCENARIOS; a
-// `scenarios/` installed beside the executable (../share/uintr-lab/scenarios); the source tree's
-// scenarios/ (UINTR_SCENARIO_DIR, set by CMake).
+// picks a lesson by what it is about. The files named in scenarios/tour.txt (the review as a
+// guided tour) come first, in that order, the others after them by name. The folder is, in
+// order: $UINTR_LAB_SCENARIOS; a `scenarios/` installed beside the executable
+// (../share/uintr-lab/scenarios); the source tree's scenarios/ (UINTR_SCENARIO_DIR, set by CMake).
 #pragma once
 
 #include <QAbstractListModel>

@@ -38,10 +38,20 @@ std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& t
           << " XSAVES at " << cleared->t << " ns saved the cleared UINV of "
           << sc.taskName(cleared->task) << " and XRSTORS brought it back as 0"
           << " (misc-restore-bug)";
-    } else if (sent && cleared && cleared->kind == EventKind::Xsaves) {
+    } else if (sent && cleared && cleared->kind == EventKind::Xsaves && sent->t < cleared->t) {
         o << ": the " << what << " sent at " << sent->t << " ns arrived " << (s.t - cleared->t)
           << " ns after " << sc.taskName(cleared->task)
           << " was switched out (XSAVES cleared UINV)";
+    } else if (sent && cleared && cleared->kind == EventKind::Xsaves) {
+        // Sent after the save: SN was clear (no-sn, or a sleeper), so SENDUIPI notified the CPU
+        // NDST still named, where UINV was already 0.
+        o << ": the " << what << " was sent at " << sent->t << " ns, after "
+          << sc.taskName(cleared->task) << " had left CPU " << cleared->cpu << " at " << cleared->t
+          << " ns; SN was clear, so it went to the stale NDST, where XSAVES had"
+          << " cleared UINV";
+    } else if (sent && cleared && cleared->kind == EventKind::HandlerUnregistered) {
+        o << ": the " << what << " sent at " << sent->t << " ns found UINV = 0, zeroed by "
+          << sc.taskName(cleared->task) << "'s uintr_unregister_handler at " << cleared->t << " ns";
     } else if (sent) {
         o << ": vector " << s.vector << " did not match UINV " << s.value;
     }
@@ -64,10 +74,44 @@ std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& t
 std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trace& trace,
                                  const sim::RunSummary& summary) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < trace.events.size(); ++i)
-        if (trace.events[i].kind == EventKind::SpuriousNotification)
-            out.push_back(spuriousSentence(sc, trace, i));
-    if (out.empty()) {
+    // A storm repeats one explanation: the first few say why, one line counts the rest.
+    constexpr std::size_t kExplained = 3;
+    std::size_t spurious = 0;
+    std::int64_t lastSpurious = 0;
+    for (std::size_t i = 0; i < trace.events.size(); ++i) {
+        if (trace.events[i].kind != EventKind::SpuriousNotification) continue;
+        if (spurious++ < kExplained) out.push_back(spuriousSentence(sc, trace, i));
+        lastSpurious = trace.events[i].t;
+    }
+    if (spurious > kExplained)
+        out.push_back("… and " + std::to_string(spurious - kExplained) +
+                      " more spurious notifications, the last at " + std::to_string(lastSpurious) +
+                      " ns: a storm (UIS " + std::to_string(spurious) + ").");
+    if (summary.stopReason == sim::StopReason::Horizon ||
+        summary.stopReason == sim::StopReason::EndNs)
+        out.push_back(std::string("The run stopped at ") + std::to_string(summary.stoppedAt) +
+                      " ns (" + sim::toString(summary.stopReason) + ") with events still due.");
+    for (const auto& l : summary.lost)
+        out.push_back("Vector " + std::to_string(l.vector) + " of " + sc.taskName(l.task) +
+                      " was lost at " + std::to_string(l.t) + " ns (" + l.cause + ").");
+    for (const auto& e : trace.events)
+        if (e.kind == EventKind::IpiLost &&
+            e.reason == static_cast<int>(model::IpiLostReason::Offline))
+            out.push_back("The IPI to CPU " + std::to_string(e.cpu) + " at " + std::to_string(e.t) +
+                          " ns was lost: the CPU is offline.");
+    for (int task : summary.blockedAtEnd) {
+        // v1's uintr_wait sleeps without looking at ON: a notification already in flight keeps
+        // ON set, and every later SENDUIPI is suppressed by it (uintr-reference.md §5).
+        bool suppressedByOn = false;
+        for (const auto& e : trace.events)
+            suppressedByOn =
+                suppressedByOn || (e.kind == EventKind::IpiSuppressed && e.other == task &&
+                                   e.reason == static_cast<int>(model::SuppressReason::On));
+        out.push_back(
+            sc.taskName(task) + " still sleeps in uintr_wait: never woken" +
+            (suppressedByOn ? " (UPID.ON stayed set, so later SENDUIPIs sent no IPI)" : "") + ".");
+    }
+    if (spurious == 0) {
         std::ostringstream o;
         o << "No spurious notification: " << summary.userInterrupts.size()
           << " user interrupt(s) delivered";

@@ -86,7 +86,8 @@ void LinuxKernel::saveState(int cpu, int task, int cause) {
     if (!cr4Uintr()) return; // component 14 is not enabled in IA32_XSS
     const std::uint8_t uinv = c.lp.msrs.uinv();
     (void)c.lp.xsaves(mach.memory, t.xsave);
-    const int saved = p_->record(TraceEvent::xsaves(cpu, task, uinv, false, cause));
+    const int saved =
+        p_->record(TraceEvent::xsaves(cpu, task, uinv, c.lp.msrs.uinv(), false, cause));
     // Only a save that really cleared a vector explains a later mismatch.
     if (uinv != 0 && c.lp.msrs.uinv() == 0) c.lastUinvChange = saved;
     if (t.registered && variant() == Variant::MiscRestoreBug) {
@@ -94,7 +95,8 @@ void LinuxKernel::saveState(int cpu, int task, int cause) {
         // value, and this kernel does not put the vector back on the way to user space.
         const std::uint8_t again = c.lp.msrs.uinv();
         (void)c.lp.xsaves(mach.memory, t.xsave);
-        const int id = p_->record(TraceEvent::xsaves(cpu, task, again, true, cause));
+        const int id =
+            p_->record(TraceEvent::xsaves(cpu, task, again, c.lp.msrs.uinv(), true, cause));
         if (again == 0) c.lastUinvChange = id;
     }
 }
@@ -186,9 +188,8 @@ void LinuxKernel::runWokenTasks() {
         if (next < 0) return;
         const int cpu = pickCpuFor(next);
         if (cpu < 0) return;
-        const int sw = p_->record(TraceEvent::contextSwitch(cpu, next, -1,
-                                                            mach.tasks[next].wokenEvent,
-                                                            model::kFlagWakeup));
+        const int sw = p_->record(TraceEvent::contextSwitch(
+            cpu, next, -1, mach.tasks[next].wokenEvent, model::kFlagWakeup));
         contextSwitch(cpu, next, sw);
     }
 }

@@ -22,6 +22,7 @@ int LinuxKernel::handleIdtVector(int cpu, std::uint8_t vector, int cause) {
     if (vector == sc.machine.notificationVector) {
         ++c.uis;
         ++mach.counters.spurious;
+        mach.counters.lastSpuriousAt = p_->now();
         last = p_->record(TraceEvent::spuriousNotification(cpu, c.task, vector, c.lp.msrs.uinv(),
                                                            cause, c.lastUinvChange));
     } else {

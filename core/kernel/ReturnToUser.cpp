@@ -35,9 +35,8 @@ int LinuxKernel::restoreState(int cpu, int task, int cause) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(orphans >> v & 1)) continue;
             ++owner.vectors.lost;
-            p_->record(
-                TraceEvent::vectorLost(cpu, orphanOwner, static_cast<int>(v),
-                                       owner.uirrCause[v], id, false));
+            p_->record(TraceEvent::vectorLost(cpu, orphanOwner, static_cast<int>(v),
+                                              owner.uirrCause[v], id, false));
             owner.uirrCause[v] = -1;
         }
     }

@@ -64,7 +64,8 @@ int LinuxKernel::exitTask(int task, int entry, int cause) {
     model::Machine& mach = m();
     model::TaskState& t = mach.tasks[task];
     const int cpu = t.cpu;
-    const int id = p_->record(withEntry(TraceEvent::make(EventKind::Exit, cpu, task, cause), entry));
+    const int id =
+        p_->record(withEntry(TraceEvent::make(EventKind::Exit, cpu, task, cause), entry));
     // uintr_free: a receiver as by uintr_unregister_handler, a sender's UITT torn down.
     if (t.registered) dropHandler(cpu, task, id);
     if (t.sender && mach.cpus[cpu].lp.msrs.ttValid()) tearDownUitt(cpu, task, id);
@@ -118,8 +119,8 @@ int LinuxKernel::unregisterHandler(int task, int entry, int cause) {
                 cpu, task, static_cast<int>(scenario::OpKind::UnregisterHandler), why, cause),
             entry));
     } else {
-        id = p_->record(withEntry(
-            TraceEvent::make(EventKind::HandlerUnregistered, cpu, task, cause), entry));
+        id = p_->record(
+            withEntry(TraceEvent::make(EventKind::HandlerUnregistered, cpu, task, cause), entry));
         dropHandler(cpu, task, id);
     }
     returnToUser(cpu, task, ReturnPath::Syscall, id);
@@ -132,8 +133,7 @@ int LinuxKernel::unregisterSender(int task, std::uint64_t uittIndex, int entry, 
     const int cpu = t.cpu;
     const int op = static_cast<int>(scenario::OpKind::UnregisterSender);
     auto reject = [&](model::RejectReason why) {
-        return p_->record(
-            withEntry(TraceEvent::syscallRejected(cpu, task, op, why, cause), entry));
+        return p_->record(withEntry(TraceEvent::syscallRejected(cpu, task, op, why, cause), entry));
     };
     int id;
     std::optional<arch::UittEntry> e;
@@ -146,8 +146,8 @@ int LinuxKernel::unregisterSender(int task, std::uint64_t uittIndex, int entry, 
     } else {
         e->word0 &= ~std::uint64_t{1}; // V = 0: a later SENDUIPI with this index is #GP
         (void)e->store(mach.memory, t.uitt + arch::UittEntry::kSize * uittIndex);
-        id = p_->record(
-            withEntry(TraceEvent::uittEntryCleared(cpu, task, uittIndex, cause), entry));
+        id =
+            p_->record(withEntry(TraceEvent::uittEntryCleared(cpu, task, uittIndex, cause), entry));
         bool anyLeft = false;
         for (std::uint64_t i = 0; i < kUittEntries && !anyLeft; ++i) {
             const auto other =

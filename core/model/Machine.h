@@ -30,7 +30,7 @@ struct CpuState {
     bool inIrq = false;
     std::int16_t irqVector = -1;
     int irqEvent = -1;
-    int offlineEntry = -1; // a CPU entry taking it offline, waiting until no task runs here
+    int offlineEntry = -1;   // a CPU entry taking it offline, waiting until no task runs here
     int lastUinvChange = -1; // the event that last changed UINV (why a vector mismatched)
     std::uint64_t uis = 0;   // /proc/interrupts "UIS": spurious notification vectors taken
     std::uint64_t kernelNotifications = 0; // kernel-vector (uintr_wait) wake-ups taken here
@@ -89,18 +89,22 @@ struct TaskState {
     std::int16_t kernelOp = -1; // scenario::OpKind
     std::int64_t kernelEndsAt = 0;
     int kernelEvent = -1;
-    bool inKernelFpu = false; // between kernel_fpu_begin and kernel_fpu_end
+    bool inKernelFpu = false;       // between kernel_fpu_begin and kernel_fpu_end
     std::uint64_t blockedOrder = 0; // position on the kernel's global wait list
     std::uint64_t wokenOrder = 0;   // woken, waiting for a CPU (0: not waiting)
     int wokenEvent = -1;
-    std::vector<int> deferred;      // timeline entries waiting for the task to run
+    std::vector<int> deferred; // timeline entries waiting for the task to run
     VectorAccount vectors;
     // Causality: which event put each vector where it is.
     std::array<std::int32_t, 64> pirCause;
     std::array<std::int32_t, 64> uirrCause;
+    // When each vector was first posted and not yet delivered (-1: none): the delivery delay
+    // the race explorer reports without a trace.
+    std::array<std::int64_t, 64> postedAt;
     TaskState() {
         pirCause.fill(-1);
         uirrCause.fill(-1);
+        postedAt.fill(-1);
     }
     friend bool operator==(const TaskState&, const TaskState&) = default;
 };
@@ -108,11 +112,15 @@ struct TaskState {
 struct Counters {
     std::uint64_t ipisSent = 0; // by SENDUIPI only (cli.md)
     std::uint64_t spurious = 0;
+    std::int64_t lastSpuriousAt = -1;
     std::uint64_t delivered = 0;
     std::uint64_t faults = 0; // every fault event, wherever it was recorded
     std::uint64_t selfIpis = 0;
     std::uint64_t uintrReturnRuns = 0;      // switch_uintr_return runs
     std::uint64_t uintrReturnUnchanged = 0; // ... that changed nothing (the cost objection)
+    // Post-to-delivery delay over every delivery of the run (-1: nothing delivered).
+    std::int64_t minDeliveryDelayNs = -1;
+    std::int64_t maxDeliveryDelayNs = -1;
     friend bool operator==(const Counters&, const Counters&) = default;
 };
 

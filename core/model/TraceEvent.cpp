@@ -238,8 +238,8 @@ TraceEvent TraceEvent::irqReturn(int cpu, int task, std::uint8_t vector, int cau
     return e;
 }
 
-TraceEvent TraceEvent::selfIpi(int cpu, int task, std::uint8_t vector, std::uint64_t pir,
-                               int cause, int post) {
+TraceEvent TraceEvent::selfIpi(int cpu, int task, std::uint8_t vector, std::uint64_t pir, int cause,
+                               int post) {
     TraceEvent e = make(EventKind::SelfIpi, cpu, task, cause);
     e.vector = vector;
     e.value = pir;
@@ -282,10 +282,11 @@ TraceEvent TraceEvent::opDeferred(int cpu, int task, int entry, int op, DeferRea
     return e;
 }
 
-TraceEvent TraceEvent::xsaves(int cpu, int task, std::uint8_t uinvSaved, bool secondSave,
-                              int cause) {
+TraceEvent TraceEvent::xsaves(int cpu, int task, std::uint8_t uinvSaved, std::uint8_t uinvAfter,
+                              bool secondSave, int cause) {
     TraceEvent e = make(EventKind::Xsaves, cpu, task, cause);
     e.vector = uinvSaved;
+    e.value = uinvAfter;
     e.flags = secondSave ? kFlagSecondSave : 0;
     return e;
 }
@@ -381,7 +382,6 @@ TraceEvent TraceEvent::cpuOnline(int cpu, bool online, int entry) {
     e.entry = entry;
     return e;
 }
-
 
 TraceEvent TraceEvent::ndstMoved(int cpu, int task, std::uint64_t ndst, int cause) {
     TraceEvent e = make(EventKind::NdstMoved, cpu, task, cause);

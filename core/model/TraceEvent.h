@@ -34,28 +34,28 @@ enum class EventKind : std::uint8_t {
     Woken,
     Fault,
     // kinds added by this model (cli.md: "plus kinds added later")
-    OpDeferred,         // an operation or entry waits (scenario-format.md "Time and order")
-    SnSet,              // switch_uintr_prepare: UPID.SN = 1 (locked)
-    SnCleared,          // switch_uintr_return: NDST written, UPID.SN = 0
-    Xsaves,             // UINTR state saved; UINV cleared in IA32_UINTR_MISC (§4)
-    Xrstors,            // UINTR state restored
-    UinvRestored,       // switch_uintr_return put the notification vector back in UINV
-    WaitReturned,       // uintr_wait returned without sleeping
-    Exit,               // the task exited (uintr_free)
-    IpiLost,            // an IPI that reached no CPU (no such APIC ID, or the CPU is offline)
-    SwitchIgnored,      // a context switch that cannot happen (task blocked, exited, elsewhere)
-    KernelEnter,        // syscall / kernel_fpu: the task enters the kernel (CPL 0)
-    KernelReturn,       // ... and returns to user mode
-    UintrReturn,        // one run of switch_uintr_return (§5), with what it changed
-    IrqReturn,          // the kernel's IDT handler for a UINTR vector returns after irq_ns
-    UittEntryCleared,   // uintr_unregister_sender: the entry's V bit cleared
-    UittTornDown,       // the sender's last entry went: IA32_UINTR_TT = 0
+    OpDeferred,          // an operation or entry waits (scenario-format.md "Time and order")
+    SnSet,               // switch_uintr_prepare: UPID.SN = 1 (locked)
+    SnCleared,           // switch_uintr_return: NDST written, UPID.SN = 0
+    Xsaves,              // UINTR state saved; UINV cleared in IA32_UINTR_MISC (§4)
+    Xrstors,             // UINTR state restored
+    UinvRestored,        // switch_uintr_return put the notification vector back in UINV
+    WaitReturned,        // uintr_wait returned without sleeping
+    Exit,                // the task exited (uintr_free)
+    IpiLost,             // an IPI that reached no CPU (no such APIC ID, or the CPU is offline)
+    SwitchIgnored,       // a context switch that cannot happen (task blocked, exited, elsewhere)
+    KernelEnter,         // syscall / kernel_fpu: the task enters the kernel (CPL 0)
+    KernelReturn,        // ... and returns to user mode
+    UintrReturn,         // one run of switch_uintr_return (§5), with what it changed
+    IrqReturn,           // the kernel's IDT handler for a UINTR vector returns after irq_ns
+    UittEntryCleared,    // uintr_unregister_sender: the entry's V bit cleared
+    UittTornDown,        // the sender's last entry went: IA32_UINTR_TT = 0
     HandlerUnregistered, // uintr_unregister_handler / uintr_free of a receiver
-    SyscallRejected,    // a uintr_* syscall that returned an error and changed nothing
-    VectorLost,         // a posted user vector destroyed (cli.md summary.lost)
-    CpuOffline,         // a CPU taken offline
-    CpuOnline,          // a CPU brought back
-    NdstMoved,          // reviewed: a sleeper's NDST moved off a CPU going offline
+    SyscallRejected,     // a uintr_* syscall that returned an error and changed nothing
+    VectorLost,          // a posted user vector destroyed (cli.md summary.lost)
+    CpuOffline,          // a CPU taken offline
+    CpuOnline,           // a CPU brought back
+    NdstMoved,           // reviewed: a sleeper's NDST moved off a CPU going offline
     Count
 };
 
@@ -163,7 +163,9 @@ struct TraceEvent {
     static TraceEvent uiret(int cpu, int task, int vector, int cause);
     static TraceEvent fault(const TraceEvent& at, const arch::Fault& f, int cause);
     static TraceEvent opDeferred(int cpu, int task, int entry, int op, DeferReason why);
-    static TraceEvent xsaves(int cpu, int task, std::uint8_t uinvSaved, bool secondSave, int cause);
+    // `uinvAfter`: UINV once saved (0 unless machine.xsaves_clears_uinv is false).
+    static TraceEvent xsaves(int cpu, int task, std::uint8_t uinvSaved, std::uint8_t uinvAfter,
+                             bool secondSave, int cause);
     static TraceEvent xrstors(int cpu, int task, std::uint8_t uinv, std::uint64_t uirr, int cause);
     static TraceEvent uinvRestored(int cpu, int task, std::uint8_t uinv, int cause);
     static TraceEvent snCleared(int cpu, int task, std::uint64_t ndst, int cause);

@@ -110,6 +110,31 @@ std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc
         return "IPI lost";
     case EventKind::SwitchIgnored:
         return "switch ignored";
+    case EventKind::KernelEnter:
+        return scenario::toString(static_cast<scenario::OpKind>(e.op)) + std::string(" ") +
+               std::to_string(e.value) + " ns";
+    case EventKind::KernelReturn:
+        return "\xE2\x86\x92 user"; // "→ user"
+    case EventKind::UintrReturn:
+        return e.value == 0 ? "return: no change" : "switch_uintr_return";
+    case EventKind::IrqReturn:
+        return "IRQ end";
+    case EventKind::UittEntryCleared:
+        return "unregister UITT[" + std::to_string(e.value) + "]";
+    case EventKind::UittTornDown:
+        return "TT = 0";
+    case EventKind::HandlerUnregistered:
+        return "unregister handler";
+    case EventKind::SyscallRejected:
+        return scenario::toString(static_cast<scenario::OpKind>(e.op)) + std::string(" fails");
+    case EventKind::VectorLost:
+        return "lost v" + std::to_string(e.vector);
+    case EventKind::CpuOffline:
+        return "CPU " + std::to_string(e.cpu) + " offline";
+    case EventKind::CpuOnline:
+        return "CPU " + std::to_string(e.cpu) + " online";
+    case EventKind::NdstMoved:
+        return "NDST \xE2\x86\x92 " + hexVector(static_cast<int>(e.value));
     default:
         return std::string(model::kindName(e.kind));
     }

@@ -29,12 +29,17 @@ std::string facts(const scenario::Scenario& sc, const model::Trace& trace) {
                     dot + "IPI latency " + formatTime(sc.machine.ipiLatencyNs) + dot + "handler " +
                     formatTime(sc.kernel.handlerNs);
     if (sc.kernel.contextSwitchNs > 0) s += dot + "switch " + formatTime(sc.kernel.contextSwitchNs);
-    if (!sc.machine.uintrSupported) s += dot + "no UINTR";
-    std::size_t spurious = 0, delivered = 0, faults = 0;
+    if (!sc.machine.uintrSupported)
+        s += dot + "no UINTR";
+    else if (!sc.machine.uintrEnabled)
+        s += dot + "UINTR not enabled";
+    if (!sc.machine.xsavesClearsUinv) s += dot + "XSAVES keeps UINV";
+    std::size_t spurious = 0, delivered = 0, faults = 0, lost = 0;
     for (const auto& e : trace.events) {
         spurious += e.kind == model::EventKind::SpuriousNotification;
         delivered += e.kind == model::EventKind::UserInterruptDelivered;
         faults += e.kind == model::EventKind::Fault;
+        lost += e.kind == model::EventKind::VectorLost;
     }
     auto count = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -43,6 +48,7 @@ std::string facts(const scenario::Scenario& sc, const model::Trace& trace) {
          count(spurious, "spurious notification (UIS +1)", "spurious notifications (UIS)") + ", " +
          count(delivered, "user interrupt delivered", "user interrupts delivered");
     if (faults) s += ", " + count(faults, "fault", "faults");
+    if (lost) s += ", " + count(lost, "vector lost", "vectors lost");
     return s;
 }
 

@@ -3,10 +3,10 @@
 // short replay — the inspector's time travel without storing a snapshot per event.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 
 #include <memory>
 #include <vector>

@@ -2,10 +2,10 @@
 // they do not look at intermediate states (for those, see Recording).
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 
 namespace uintr::sim {
 

@@ -87,8 +87,8 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(c.orphanUirr >> v & 1)) continue;
             ++owner.vectors.lost;
-            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
-                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner, static_cast<int>(v),
+                                          owner.uirrCause[v], -1, true));
         }
         c.orphanUirr = 0;
         c.orphanOwner = -1;
@@ -169,11 +169,14 @@ void Simulation::handleHardware(const HwEvent& e) {
 // entries that waited run, and a task interrupted in user mode goes back there the RFC's way.
 void Simulation::afterIrq(int cpu, int cause) {
     CpuState& c = machine_.cpus[cpu];
+    const int interrupted = c.task; // what the IDT handler interrupted
     dispatchInterrupts(cpu, cause);
     if (c.inIrq) return;
     kernel().runWokenTasks();
     runWaitingEntries(cpu);
     if (c.inIrq || c.switching) return;
+    // A switch-in meanwhile (a woken task, a waiting entry) was its own way back to user space.
+    if (c.task != interrupted) return;
     if (c.task < 0) {
         cpuBecameIdle(cpu);
         return;
@@ -316,12 +319,13 @@ std::string Simulation::accountingError() const {
                                     static_cast<std::uint64_t>(popcount(p.pir) + popcount(p.uirr));
         std::uint64_t orphaned = 0;
         for (const CpuState& c : machine_.cpus)
-            if (c.orphanOwner == p.task) orphaned += static_cast<std::uint64_t>(popcount(c.orphanUirr));
+            if (c.orphanOwner == p.task)
+                orphaned += static_cast<std::uint64_t>(popcount(c.orphanUirr));
         if (a.posted != ended + orphaned)
-            return scenario_->taskName(p.task) + ": " + std::to_string(a.posted) +
-                   " posted, but " + std::to_string(a.delivered) + " delivered + " +
-                   std::to_string(a.coalesced) + " coalesced + " + std::to_string(a.lost) +
-                   " lost + " + std::to_string(ended + orphaned - a.delivered - a.coalesced - a.lost) +
+            return scenario_->taskName(p.task) + ": " + std::to_string(a.posted) + " posted, but " +
+                   std::to_string(a.delivered) + " delivered + " + std::to_string(a.coalesced) +
+                   " coalesced + " + std::to_string(a.lost) + " lost + " +
+                   std::to_string(ended + orphaned - a.delivered - a.coalesced - a.lost) +
                    " pending";
     }
     return {};

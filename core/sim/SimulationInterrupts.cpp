@@ -3,6 +3,8 @@
 // kernel's IDT handler — and a pending user interrupt is delivered when recognised.
 #include "sim/Simulation.h"
 
+#include <algorithm>
+
 namespace uintr::sim {
 
 using namespace model; // the machine state and trace vocabulary this engine writes
@@ -73,9 +75,9 @@ void Simulation::tryDeliver(int cpu, int cause) {
     if (t.inHandler || t.inKernel || t.stateSaved || !c.lp.userInterruptRecognized()) return;
     const auto r = c.lp.deliver(machine_.memory);
     if (!r.ok()) {
-        record(TraceEvent::fault(TraceEvent::make(EventKind::UserInterruptDelivered, cpu, c.task,
-                                                  cause),
-                                 r.fault(), cause));
+        record(TraceEvent::fault(
+            TraceEvent::make(EventKind::UserInterruptDelivered, cpu, c.task, cause), r.fault(),
+            cause));
         return;
     }
     const std::uint8_t vector = r.value().vector;
@@ -83,6 +85,13 @@ void Simulation::tryDeliver(int cpu, int cause) {
         TraceEvent::delivered(cpu, c.task, vector, c.lp.msrs.rr, t.uirrCause[vector], cause));
     ++machine_.counters.delivered;
     ++t.vectors.delivered;
+    if (t.postedAt[vector] >= 0) {
+        const std::int64_t delay = now_ - t.postedAt[vector];
+        Counters& n = machine_.counters;
+        if (n.minDeliveryDelayNs < 0 || delay < n.minDeliveryDelayNs) n.minDeliveryDelayNs = delay;
+        n.maxDeliveryDelayNs = std::max(n.maxDeliveryDelayNs, delay);
+        t.postedAt[vector] = -1;
+    }
     t.uirrCause[vector] = -1;
     t.inHandler = true;
     t.uiretDue = false;

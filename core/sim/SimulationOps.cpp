@@ -114,11 +114,12 @@ void Simulation::executeOp(int entry, bool deferred, int cause) {
 void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome& out,
                                int sendEvent) {
     const int receiver = machine_.taskOwningUpid(out.upidAddress);
-    const int postId = record(TraceEvent::pirPosted(cpu, receiver, sender, out.userVector,
-                                                    out.upidAfter.pir, sendEvent));
+    const int postId = record(
+        TraceEvent::pirPosted(cpu, receiver, sender, out.userVector, out.upidAfter.pir, sendEvent));
     if (receiver >= 0) {
         TaskState& r = machine_.tasks[receiver];
         ++r.vectors.posted;
+        if (r.postedAt[out.userVector] < 0) r.postedAt[out.userVector] = now_;
         // PIR is a bitmap: a post into a bit already set becomes one interrupt with it.
         if (out.upidBefore.pir >> out.userVector & 1)
             ++r.vectors.coalesced;
@@ -134,9 +135,9 @@ void Simulation::postAndNotify(int cpu, int sender, const arch::SendUipiOutcome&
     }
     const bool xapic = machine_.cpus[cpu].lp.apicMode == arch::ApicMode::XApic;
     const auto targets = machine_.cpusForApicId(out.destinationApicId, xapic);
-    const int id = record(TraceEvent::ipiSent(cpu, sender, targets.size() == 1 ? targets[0] : -1,
-                                              out.notificationVector, out.upidAfter.ndst(),
-                                              postId));
+    const int id =
+        record(TraceEvent::ipiSent(cpu, sender, targets.size() == 1 ? targets[0] : -1,
+                                   out.notificationVector, out.upidAfter.ndst(), postId));
     ++machine_.counters.ipisSent;
     // Through the interconnect, also to the sender's own CPU (scenario-format.md).
     const std::int64_t latency = scenario_->machine.ipiLatencyNs;

@@ -34,8 +34,8 @@ std::string hex(std::uint64_t v) {
 std::vector<std::string> uintrReturnChanges(std::uint64_t changed) {
     namespace c = uintr_return;
     static constexpr std::pair<std::uint64_t, const char*> kNames[] = {
-        {c::kXrstors, "xrstors"},  {c::kUinvRestored, "uinv"}, {c::kNdstChanged, "ndst"},
-        {c::kSnCleared, "sn"},     {c::kSelfIpi, "self_ipi"},
+        {c::kXrstors, "xrstors"}, {c::kUinvRestored, "uinv"}, {c::kNdstChanged, "ndst"},
+        {c::kSnCleared, "sn"},    {c::kSelfIpi, "self_ipi"},
     };
     std::vector<std::string> out;
     for (const auto& [bit, name] : kNames)
@@ -307,6 +307,10 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
     case EventKind::Fault:
         o << arch::toString(static_cast<arch::FaultKind>(e.faultKind)) << ": "
           << arch::describe(static_cast<arch::FaultReason>(e.reason));
+        // rfc-v1's UITTSZ = 256 lets index 256 through the size check (scenario-format.md).
+        if (e.op == static_cast<int>(scenario::OpKind::SendUipi) && e.value == 256 &&
+            static_cast<arch::FaultReason>(e.reason) != arch::FaultReason::IndexPastUittsz)
+            o << " (index 256 passed UITTSZ = 256: the entry read is the 16 bytes after the table)";
         break;
     case EventKind::OpDeferred:
         o << (e.op >= 0 ? opName(e.op) : "context switch") << " waits ("
@@ -322,8 +326,8 @@ std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {
         if (e.flags & kFlagSecondSave)
             o << "second XSAVES saves UINV = 0 over the good value";
         else
-            o << "UINTR state saved (UINV " << hex(static_cast<std::uint64_t>(e.vector))
-              << "), UINV cleared";
+            o << "UINTR state saved (UINV " << hex(static_cast<std::uint64_t>(e.vector)) << "), "
+              << (e.value == 0 ? "UINV cleared" : "UINV kept live (xsaves_clears_uinv: false)");
         break;
     case EventKind::Xrstors:
         o << "UINTR state restored, UINV = " << hex(static_cast<std::uint64_t>(e.vector))
@@ -408,7 +412,10 @@ std::string traceToText(const Trace& trace, const RunSummary& s, const scenario:
     o << "# " << sc.title << "\n";
     o << "# kernel " << scenario::toString(sc.kernel.variant) << ", " << sc.machine.cpus
       << " CPU(s), " << scenario::toString(sc.machine.apicMode) << ", IPI latency "
-      << sc.machine.ipiLatencyNs << " ns, UINTR " << (sc.machine.uintrSupported ? "on" : "absent")
+      << sc.machine.ipiLatencyNs << " ns, UINTR "
+      << (!sc.machine.uintrSupported ? "absent"
+          : sc.machine.uintrEnabled  ? "on"
+                                     : "available but not enabled")
       << "\n";
     std::snprintf(line, sizeof line, "%12s  %-4s %-12s %-25s %s\n", "t (ns)", "cpu", "task",
                   "event", "details");

@@ -2,9 +2,9 @@
 // `uintr-trace/1` JSON of cli.md for scripts. Both are byte-stable for a given run.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,10 +19,12 @@ std::vector<std::string> uintrReturnChanges(std::uint64_t changed);
 
 nlohmann::ordered_json eventToJson(const model::TraceEvent& e, const scenario::Scenario& sc);
 nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);
-std::string traceToJson(const model::Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+std::string traceToJson(const model::Trace& trace, const RunSummary& s,
+                        const scenario::Scenario& sc);
 
 // One line of explanation for an event, e.g. "uitt_index=0 vector=3".
 std::string describeEvent(const model::TraceEvent& e, const scenario::Scenario& sc);
-std::string traceToText(const model::Trace& trace, const RunSummary& s, const scenario::Scenario& sc);
+std::string traceToText(const model::Trace& trace, const RunSummary& s,
+                        const scenario::Scenario& sc);
 
 } // namespace uintr::sim

@@ -5,6 +5,7 @@
 // Baseline: sorting 4,096 pseudo-random 32-bit integers (std::sort) — a fixed, allocation-free
 // amount of CPU work that scales with the machine the same way the engine does.
 #include "analysis/RaceExplorer.h"
+#include "bench_explorer.h"
 #include "scenario/ScenarioIO.h"
 #include "scenario/StressScenario.h"
 #include "sim/Recording.h"
@@ -89,16 +90,17 @@ int main(int argc, char** argv) {
     std::printf("seed race: copy of the simulation   %10.2f us/copy                 ratio %.2f\n",
                 copy * 1e6, copy / base);
 
-    // A full sweep of the switch-out over the scenario's span (cli.md explore).
-    analysis::ExploreRequest req;
-    req.entryId = "switch-out";
+    // A full sweep of the switch-out over the scenario's span (cli.md explore), one thread.
+    const auto axis = std::get<analysis::Axis>(analysis::parseAxis(*seed, "switch-out"));
     const auto t0 = Clock::now();
-    const auto swept = analysis::explore(*seed, req);
+    const auto swept = analysis::sweep(*seed, {axis}, {.threads = 1});
     const double sweep = seconds(t0, Clock::now());
-    const auto runs = std::get<analysis::ExploreResult>(swept).runs;
+    const auto runs = std::get<analysis::Grid>(swept).runs;
     std::printf("explore switch-out: %llu runs        %10.2f ms        %8.0f runs/s  ratio %.2f\n",
                 static_cast<unsigned long long>(runs), sweep * 1e3,
                 static_cast<double>(runs) / sweep, sweep / static_cast<double>(runs) / base);
+
+    bench::explorerFigures(*seed, quick);
 
     // Big traces: events per second and bytes per event.
     for (const std::int64_t entries :

@@ -3,6 +3,8 @@
 // FILE:LINE:COLUMN: JSON-PATH: message, scenario-format.md "Errors"), never a signal. Runs the
 // built binary (UINTR_SIM, from $<TARGET_FILE:uintr-sim>) on the shipped scenarios and on broken
 // copies of seed-race.json written to a temporary directory.
+#include "RunSim.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -15,26 +17,6 @@
 #include <QTest>
 
 namespace {
-
-struct Outcome {
-    int code = -1;
-    bool crashed = true;
-    QByteArray out;
-    QByteArray err;
-};
-
-Outcome runSim(const QStringList& args) {
-    QProcess p;
-    p.setWorkingDirectory(QStringLiteral(UINTR_SOURCE_DIR));
-    p.start(QStringLiteral(UINTR_SIM), args);
-    Outcome o;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) return o;
-    o.crashed = p.exitStatus() != QProcess::NormalExit;
-    o.code = p.exitCode();
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
-    return o;
-}
 
 QString scenarioPath(const QString& name) {
     return QStringLiteral(UINTR_SOURCE_DIR "/scenarios/") + name;
