@@ -4,12 +4,12 @@
 #pragma once
 
 #include "analysis/Expectations.h"
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "scenario/ScenarioIO.h"
 #include "sim/Run.h"
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 #include "sim/TraceFormat.h"
 
 #include <cstdint>
@@ -21,13 +21,13 @@
 
 namespace uintr::test {
 
+using model::EventKind;
+using model::TraceEvent;
 using scenario::ApicMode;
 using scenario::KernelVariant;
 using scenario::OpKind;
 using scenario::Scenario;
 using scenario::TimelineEntry;
-using model::EventKind;
-using model::TraceEvent;
 
 class ScenarioBuilder {
   public:
@@ -69,6 +69,26 @@ class ScenarioBuilder {
         s_.kernel.handlerNs = ns;
         return *this;
     }
+    ScenarioBuilder& selfIpiLatency(std::int64_t ns) {
+        s_.machine.selfIpiLatencyNs = ns;
+        return *this;
+    }
+    ScenarioBuilder& enabled(bool on) {
+        s_.machine.uintrEnabled = on;
+        return *this;
+    }
+    ScenarioBuilder& xsavesClearsUinv(bool on) {
+        s_.machine.xsavesClearsUinv = on;
+        return *this;
+    }
+    ScenarioBuilder& irqNs(std::int64_t ns) {
+        s_.kernel.irqNs = ns;
+        return *this;
+    }
+    ScenarioBuilder& endNs(std::int64_t ns) {
+        s_.endNs = ns;
+        return *this;
+    }
     ScenarioBuilder& task(const std::string& name, bool receiver = false) {
         s_.tasks.push_back({name, receiver});
         return *this;
@@ -104,7 +124,25 @@ class ScenarioBuilder {
         e.kind = TimelineEntry::Kind::TaskOp;
         e.task = index(task);
         e.op = op;
-        e.uittIndex = op == OpKind::SendUipi ? uittIndex : 0;
+        e.uittIndex = scenario::hasUittIndex(op) ? uittIndex : 0;
+        s_.timeline.push_back(e);
+        return *this;
+    }
+    // `syscall` / `kernel_fpu` with their duration_ns (scenario-format.md "Operations").
+    ScenarioBuilder& kernelPath(std::int64_t at, const std::string& task, OpKind kind,
+                                std::int64_t durationNs, const std::string& id = {}) {
+        op(at, task, kind, 0, id);
+        s_.timeline.back().durationNs = durationNs;
+        return *this;
+    }
+    // A CPU entry `{at, cpu, online}`.
+    ScenarioBuilder& online(std::int64_t at, int cpu, bool on, const std::string& id = {}) {
+        TimelineEntry e;
+        e.id = id;
+        e.at = at;
+        e.kind = TimelineEntry::Kind::CpuOnline;
+        e.cpu = cpu;
+        e.online = on;
         s_.timeline.push_back(e);
         return *this;
     }

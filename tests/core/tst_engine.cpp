@@ -90,7 +90,9 @@ class TestEngine : public QObject {
 // scenario-format.md "Time and order": at one nanosecond, hardware events first, then timeline
 // entries in file order. Seed race: SENDUIPI at `send`, IPI lands at send + 300; the receiver
 // leaves at `out` and returns at 3000; a post still in PIR at 3000 is delivered by the self-IPI
-// at 3000 + 300 = 3300.
+// of switch_uintr_return at 3000: machine.self_ipi_latency_ns defaults to 0, taken before the
+// first user instruction (scenario-format.md "Time and order"; it was 3000 + 300 while the
+// self-IPI took ipi_latency_ns).
 void TestEngine::sameInstantOrder_data() {
     QTest::addColumn<scenario::Scenario>("sc");
     QTest::addColumn<int>("ipisSent");
@@ -101,7 +103,7 @@ void TestEngine::sameInstantOrder_data() {
     // senduipi listed before the switch-out at the same ns: posted while the receiver still
     // runs (SN = 0), so the IPI leaves; it lands at 1400 on a switched-out CPU: UIS +1.
     QTest::newRow("senduipi listed before switch-out at 1100: IPI sent, spurious")
-        << seedRace(1100, 1100).build() << 1 << 0 << 1 << qint64(3300);
+        << seedRace(1100, 1100).build() << 1 << 0 << 1 << qint64(3000);
     {
         // The same two entries in the other file order: SN is already set when SENDUIPI runs.
         ScenarioBuilder b;
@@ -109,16 +111,16 @@ void TestEngine::sameInstantOrder_data() {
         b.run(0, 0, "receiver").run(0, 1, "sender");
         b.run(1100, 0, "other").send(1100, "sender").run(3000, 0, "receiver");
         QTest::newRow("switch-out listed before senduipi at 1100: SN suppresses the IPI")
-            << b.build() << 0 << 1 << 0 << qint64(3300);
+            << b.build() << 0 << 1 << 0 << qint64(3000);
     }
     // Switch-out at exactly the arrival (1300): the arrival is processed first, the handler
     // starts at 1300 while UINV still matches.
     QTest::newRow("switch-out at the arrival instant 1300: processed, no UIS")
         << seedRace(1000, 1300).build() << 1 << 0 << 0 << qint64(1300);
     QTest::newRow("switch-out at 1299, one ns before the arrival: spurious")
-        << seedRace(1000, 1299).build() << 1 << 0 << 1 << qint64(3300);
+        << seedRace(1000, 1299).build() << 1 << 0 << 1 << qint64(3000);
     QTest::newRow("switch-out at 1000, same ns as the send but listed after it: spurious")
-        << seedRace(1000, 1000).build() << 1 << 0 << 1 << qint64(3300);
+        << seedRace(1000, 1000).build() << 1 << 0 << 1 << qint64(3000);
     {
         // Latency 0: the arrival is a hardware event of 1000, caused by the send; it is handled
         // before the switch-out entry that follows the send at 1000.
@@ -182,10 +184,12 @@ void TestEngine::fileOrderAmongSenders() {
 // caused. The receiver is off-CPU when vector 3 is posted (SN: no IPI); at 1000 it is switched
 // in (self-IPI sent, lands at 1300) and then, later in the file at 1000, the sender posts vector
 // 9 with SN and ON clear: a second IPI, also landing at 1300. The self-IPI was caused first, so
-// it is processed first and moves both bits; the second notification finds PIR empty.
+// it is processed first and moves both bits; the second notification finds PIR empty. The
+// self-IPI takes machine.self_ipi_latency_ns = 300 here (the default 0 would process it at 1000,
+// before the second post: scenario-format.md "Time and order").
 void TestEngine::hardwareInCausedOrder() {
     ScenarioBuilder b;
-    b.task("receiver", true).task("sender").task("other");
+    b.selfIpiLatency(300).task("receiver", true).task("sender").task("other");
     b.connect("sender", "receiver", 3, 0).connect("sender", "receiver", 9, 1);
     b.run(0, 0, "receiver").run(0, 1, "sender");
     b.run(500, 0, "other").send(600, "sender", 0);
@@ -246,10 +250,12 @@ void TestEngine::timelineAfterHandlerReturn() {
     }
 }
 
-// scenario-format.md "Time and order": every IPI, the self-IPI included, reaches its target
-// machine.ipi_latency_ns after it is sent. Direct: sent at 1000, delivered at 1000 + L, UIRET
-// 200 ns later. Self-IPI: posted at 600 while off-CPU (SN), switch-in at 2000, delivered at
-// 2000 + L.
+// scenario-format.md "Time and order": an IPI sent by SENDUIPI reaches its target
+// machine.ipi_latency_ns after it is sent; the self-IPI of switch_uintr_return
+// machine.self_ipi_latency_ns after the return. Direct: sent at 1000, delivered at 1000 + L,
+// UIRET 200 ns later. Self-IPI: posted at 600 while off-CPU (SN), switch-in at 2000, delivered
+// at 2000 + L. `end_ns` is set past the UIRET: without it the run stops 100 us after the last
+// entry (scenario-format.md `end_ns`), before the large latencies end.
 void TestEngine::ipiLatency_data() {
     QTest::addColumn<qint64>("latency");
     QTest::addColumn<bool>("selfIpi");
@@ -263,10 +269,11 @@ void TestEngine::ipiLatency() {
     QFETCH(qint64, latency);
     QFETCH(bool, selfIpi);
     ScenarioBuilder b;
-    b.latency(latency).task("receiver", true).task("sender").task("other");
+    b.latency(latency).selfIpiLatency(latency).task("receiver", true).task("sender").task("other");
     b.connect("sender", "receiver", 3, 0);
     b.run(0, 0, "receiver").run(0, 1, "sender");
     std::int64_t sentAt = 1000;
+    b.endNs(2000 + latency + 1000);
     if (selfIpi) {
         b.run(500, 0, "other").send(600, "sender").run(2000, 0, "receiver");
         sentAt = 2000;
@@ -287,7 +294,9 @@ void TestEngine::ipiLatency() {
 // task leaves again at once." Vector 3 posted at 600 under SN (no IPI, ON stays clear); switch-in
 // at 2000 sends the self-IPI (lands 2300); the receiver leaves again at `leaveAt`. If that is
 // before 2300 the self-IPI meets UINV = 0: UIS +1 on CPU 0, PIR keeps bit 3, and the next
-// switch-in (3000) sends another self-IPI: delivered at 3300.
+// switch-in (3000) sends another self-IPI: delivered at 3300. This needs
+// machine.self_ipi_latency_ns = 300: with the default 0 the self-IPI is taken at the return
+// itself, before any later entry (scenario-format.md "Time and order").
 void TestEngine::selfIpiCanBeSpurious_data() {
     QTest::addColumn<qint64>("leaveAt");
     QTest::addColumn<int>("spurious");
@@ -305,6 +314,7 @@ void TestEngine::selfIpiCanBeSpurious() {
     QFETCH(int, selfIpis);
     QFETCH(qint64, deliveredAt);
     ScenarioBuilder b;
+    b.selfIpiLatency(300);
     b.task("receiver", true).task("sender").task("other").connect("sender", "receiver", 3, 0);
     b.run(0, 0, "receiver").run(0, 1, "sender").run(500, 0, "other").send(600, "sender");
     b.run(2000, 0, "receiver").run(leaveAt, 0, "other").run(3000, 0, "receiver");
@@ -345,16 +355,30 @@ void TestEngine::deferredOps_data() {
             << qint64(1300);
     }
     {
-        // clui runs at 1000, after the kernel's self-IPI was sent (PIR {3} posted at 600 under
-        // SN); the self-IPI lands at 1300 with UIF = 0: processed, not delivered.
+        // self_ipi_latency_ns 300 (scenario-format.md "Time and order": with L > 0 the waiting
+        // ops run at the return T, the self-IPI arrives at T + L): clui runs at 1000, after the
+        // kernel's self-IPI was sent (PIR {3} posted at 600 under SN); the self-IPI lands at
+        // 1300 with UIF = 0: processed, not delivered.
         auto b = receiverAway();
+        b.selfIpiLatency(300);
         b.op(500, "receiver", OpKind::Clui).send(600, "sender").run(1000, 0, "receiver");
         QTest::newRow("clui of a switched-out receiver runs at switch-in, masks the self-IPI")
             << b.build() << EventKind::Clui << qint64(500) << notRunning << qint64(1000)
             << qint64(-1);
     }
     {
+        // The default L = 0: the self-IPI is taken before the task's waiting ops, so vector 3 is
+        // delivered at 1000 (UIF = 1) and the clui waits for the UIRET at 1200.
         auto b = receiverAway();
+        b.op(500, "receiver", OpKind::Clui).send(600, "sender").run(1000, 0, "receiver");
+        QTest::newRow("clui of a switched-out receiver, L = 0: delivered first, clui after UIRET")
+            << b.build() << EventKind::Clui << qint64(500) << notRunning << qint64(1200)
+            << qint64(1000);
+    }
+    {
+        // L = 300: stui runs at 1000, the self-IPI lands 1300 and is delivered.
+        auto b = receiverAway();
+        b.selfIpiLatency(300);
         b.op(100, "receiver", OpKind::Clui).op(500, "receiver", OpKind::Stui);
         b.send(600, "sender").run(1000, 0, "receiver");
         QTest::newRow("stui of a switched-out receiver runs at switch-in, delivery at 1300")
@@ -457,7 +481,9 @@ void TestEngine::handlerDuration_data() {
 void TestEngine::handlerDuration() {
     QFETCH(qint64, handlerNs);
     auto b = plainSend();
-    b.handlerNs(handlerNs);
+    // end_ns past the UIRET: the 100 us horizon after the last entry (scenario-format.md
+    // `end_ns`) would stop a run with a 1 s handler before its UIRET.
+    b.handlerNs(handlerNs).endNs(1300 + handlerNs + 1000);
     const auto sc = b.build();
     const sim::Recording rec(sc);
     const auto& trace = rec.trace();
@@ -537,6 +563,7 @@ void TestEngine::switchDuringContextSwitch_data() {
     QTest::addColumn<qint64>("receiverBackAt"); // its xrstors
     QTest::addColumn<int>("spurious");
     QTest::addColumn<qint64>("deliveredAt");
+    QTest::addColumn<int>("lastReason"); // model::DeferReason of the last op_deferred
 
     auto window = [](std::int64_t inAt) {
         ScenarioBuilder b;
@@ -545,16 +572,27 @@ void TestEngine::switchDuringContextSwitch_data() {
         b.run(1100, 0, "").run(inAt, 0, "receiver", "switch-in");
         return b;
     };
-    // Out at 1100 (kernel until 1350); in at 1200 waits; 1350 + 250 = 1600 back; IPI at 1300 is
-    // spurious; self-IPI 1600 + 300 = 1900.
+    // Out at 1100 (kernel until 1350); in at 1200 waits; the IPI at 1300 is spurious and the
+    // kernel's IDT handler runs kernel.irq_ns = 100 (scenario-format.md "The way back to user
+    // space"): "timeline entries and ops for that CPU wait until then" ("Time and order"), so the
+    // switch-in starts at 1400 and is back at 1400 + 250 = 1650; the self-IPI (latency 0) is
+    // taken at once: delivered at 1650.
+    const int inSwitch = static_cast<int>(model::DeferReason::InSwitch);
+    const int inIrq = static_cast<int>(model::DeferReason::InIrq);
     QTest::newRow("switch-in during the switch-out waits")
-        << window(1200).build() << 1 << qint64(1600) << 1 << qint64(1900);
-    // In exactly at 1350: the completion (hardware) comes first, no wait; back at 1600.
+        << window(1200).build() << 1 << qint64(1650) << 1 << qint64(1650) << inSwitch;
+    // In exactly at 1350: the completion (hardware) comes first, but the IDT handler of 1300
+    // still runs until 1400: it waits (in_irq); back at 1650.
     QTest::newRow("switch-in at the completion instant")
-        << window(1350).build() << 0 << qint64(1600) << 1 << qint64(1900);
-    // In at 1349: still switching: waits for 1350.
+        << window(1350).build() << 1 << qint64(1650) << 1 << qint64(1650) << inIrq;
+    // In at 1349: still switching: waits, once, until the switch and the IDT handler are done.
     QTest::newRow("switch-in 1 ns before completion")
-        << window(1349).build() << 1 << qint64(1600) << 1 << qint64(1900);
+        << window(1349).build() << 1 << qint64(1650) << 1 << qint64(1650) << inSwitch;
+    {
+        // After the IDT handler (1400): nothing to wait for; back at 1650.
+        QTest::newRow("switch-in after the IDT handler returned")
+            << window(1400).build() << 0 << qint64(1650) << 1 << qint64(1650) << inSwitch;
+    }
     {
         // The sender comes on CPU 1 at 500 (kernel until 750); its SENDUIPI at 600 waits
         // (in_switch) and runs at 750; IPI lands at 1050 and is delivered.
@@ -562,7 +600,7 @@ void TestEngine::switchDuringContextSwitch_data() {
         b.switchNs(250).task("receiver", true).task("sender").connect("sender", "receiver", 3, 0);
         b.run(0, 0, "receiver").run(500, 1, "sender").send(600, "sender");
         QTest::newRow("op of the incoming task waits for the end of the switch")
-            << b.build() << 1 << qint64(-1) << 0 << qint64(1050);
+            << b.build() << 1 << qint64(-1) << 0 << qint64(1050) << inSwitch;
     }
 }
 
@@ -572,12 +610,12 @@ void TestEngine::switchDuringContextSwitch() {
     QFETCH(qint64, receiverBackAt);
     QFETCH(int, spurious);
     QFETCH(qint64, deliveredAt);
+    QFETCH(int, lastReason);
     const auto r = runScenario(sc);
     const auto waits = eventsOf(r.trace, EventKind::OpDeferred);
     QCOMPARE(static_cast<int>(waits.size()), deferred);
-    for (int w : waits)
-        QCOMPARE(r.trace.events[static_cast<std::size_t>(w)].reason,
-                 std::uint8_t(model::DeferReason::InSwitch));
+    if (!waits.empty())
+        QCOMPARE(int(r.trace.events[static_cast<std::size_t>(waits.back())].reason), lastReason);
     if (receiverBackAt >= 0)
         QCOMPARE(timeOfFirst(r.trace, EventKind::Xrstors,
                              [](const TraceEvent& e) { return e.task == 0 && e.t > 0; }),
@@ -671,8 +709,9 @@ void TestEngine::initialState() {
 }
 
 // uintr-reference.md §6, step by step, read back from the recording at instants of the seed
-// race: SENDUIPI 1000, switch-out 1100, arrival 1300 (spurious), switch-in 3000, self-IPI lands
-// and delivers at 3300, UIRET at 3500.
+// race: SENDUIPI 1000, switch-out 1100, arrival 1300 (spurious), switch-in 3000 where the
+// self-IPI (machine.self_ipi_latency_ns 0: taken before the first user instruction,
+// scenario-format.md "Time and order") is processed and delivered, UIRET at 3200.
 void TestEngine::seedRaceStateAt_data() {
     QTest::addColumn<qint64>("t");
     QTest::addColumn<bool>("sn");
@@ -700,12 +739,12 @@ void TestEngine::seedRaceStateAt_data() {
         << qint64(1300) << true << true << bit3 << 0 << 1 << 2 << quint64(0);
     QTest::newRow("2999: waiting in PIR")
         << qint64(2999) << true << true << bit3 << 0 << 1 << 2 << quint64(0);
-    QTest::newRow("3000: switched in: SN=0, UINV back, ON still set")
-        << qint64(3000) << false << true << bit3 << 0xEC << 1 << 0 << quint64(0);
-    QTest::newRow("3300: self-IPI processed and delivered")
-        << qint64(3300) << false << false << quint64(0) << 0xEC << 1 << 0 << quint64(0);
-    QTest::newRow("3500: after UIRET")
-        << qint64(3500) << false << false << quint64(0) << 0xEC << 1 << 0 << quint64(0);
+    QTest::newRow("3000: switched in: SN=0, UINV back, self-IPI processed and delivered")
+        << qint64(3000) << false << false << quint64(0) << 0xEC << 1 << 0 << quint64(0);
+    QTest::newRow("3199: in the handler")
+        << qint64(3199) << false << false << quint64(0) << 0xEC << 1 << 0 << quint64(0);
+    QTest::newRow("3200: after UIRET")
+        << qint64(3200) << false << false << quint64(0) << 0xEC << 1 << 0 << quint64(0);
 }
 
 void TestEngine::seedRaceStateAt() {
@@ -732,28 +771,38 @@ void TestEngine::seedRaceStateAt() {
     QCOMPARE(s.state().cpus[1].task, kSender);
     const auto pending = s.pending();
     QCOMPARE(pending[0].uirr, uirr);
-    // The handler runs from 3300 to 3500 with UIF = 0.
-    QCOMPARE(s.state().tasks[kReceiver].inHandler, t >= 3300 && t < 3500);
-    if (cpu0Task == kReceiver) QCOMPARE(s.state().cpus[0].lp.uif, !(t >= 3300 && t < 3500));
+    // The handler runs from 3000 to 3200 with UIF = 0.
+    QCOMPARE(s.state().tasks[kReceiver].inHandler, t >= 3000 && t < 3200);
+    if (cpu0Task == kReceiver) QCOMPARE(s.state().cpus[0].lp.uif, !(t >= 3000 && t < 3200));
 }
 
-// IPIs in flight at an instant (the inspector's view): the seed race's IPI from 1000 to 1300,
-// the self-IPI from 3000 to 3300.
+// IPIs in flight at an instant (the inspector's view): the seed race's IPI from 1000 to 1300;
+// the self-IPI of the switch-in at 3000 is never in flight with machine.self_ipi_latency_ns 0,
+// and from 3000 to 3300 with 300 (scenario-format.md "Time and order").
 void TestEngine::inFlightAt_data() {
+    QTest::addColumn<qint64>("selfIpiLatency");
     QTest::addColumn<qint64>("t");
     QTest::addColumn<qint64>("arrival"); // -1: none in flight
-    QTest::newRow("999") << qint64(999) << qint64(-1);
-    QTest::newRow("1000") << qint64(1000) << qint64(1300);
-    QTest::newRow("1299") << qint64(1299) << qint64(1300);
-    QTest::newRow("1300") << qint64(1300) << qint64(-1);
-    QTest::newRow("3000") << qint64(3000) << qint64(3300);
-    QTest::newRow("3300") << qint64(3300) << qint64(-1);
+    for (qint64 l : {0LL, 300LL}) {
+        auto row = [&](qint64 t, qint64 arrival) {
+            QTest::addRow("L %lld, %lld", static_cast<long long>(l), static_cast<long long>(t))
+                << l << t << arrival;
+        };
+        row(999, -1);
+        row(1000, 1300);
+        row(1299, 1300);
+        row(1300, -1);
+        row(3000, l ? 3300 : -1);
+        row(3299, l ? 3300 : -1);
+        row(3300, -1);
+    }
 }
 
 void TestEngine::inFlightAt() {
+    QFETCH(qint64, selfIpiLatency);
     QFETCH(qint64, t);
     QFETCH(qint64, arrival);
-    const sim::Recording rec(seedRace().build());
+    const sim::Recording rec(seedRace().selfIpiLatency(selfIpiLatency).build());
     const auto flying = rec.stateAt(t).inFlight();
     if (arrival < 0) {
         QVERIFY(flying.empty());
@@ -782,7 +831,8 @@ void TestEngine::ndstEncoding_data() {
     QTest::newRow("x2apic CPU 0") << AM::X2Apic << 0 << false << quint32(0);
     QTest::newRow("xapic CPU 0") << AM::XApic << 0 << false << quint32(0);
     QTest::newRow("x2apic CPU 255") << AM::X2Apic << 255 << false << quint32(255);
-    QTest::newRow("xapic CPU 255") << AM::XApic << 255 << false << quint32(0xFF00);
+    // xAPIC APIC ID 0xFF is the broadcast destination, not CPU 255 (tst_kernel_paths).
+    QTest::newRow("xapic CPU 254") << AM::XApic << 254 << false << quint32(0xFE00);
 }
 
 void TestEngine::ndstEncoding() {

@@ -4,7 +4,6 @@
 // byte of simulated memory (UPIDs, UITTs, XSAVE areas, user stacks), every logical processor
 // (MSRs, UIF, CPL, RIP/RSP/RFLAGS, local APIC), the per-CPU and per-task kernel state, the clock.
 #include "ScenarioBuilder.h"
-#include "arch/PhysicalMemory.h"
 #include "sim/Recording.h"
 
 #include <QObject>
@@ -15,64 +14,59 @@ using namespace uintr::test;
 
 namespace {
 
-// The bytes of one region of simulated memory: its size is found by probing, since the region
-// grows only by allocation and readBytes() returns nothing past its end.
-std::vector<std::uint8_t> region(const arch::PhysicalMemory& m, std::uint64_t base) {
-    std::size_t lo = 0, hi = 1;
-    while (m.contains(base, hi)) {
-        lo = hi;
-        hi *= 2;
-    }
-    while (hi - lo > 1) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        (m.contains(base, mid) ? lo : hi) = mid;
-    }
-    return lo ? m.readBytes(base, lo) : std::vector<std::uint8_t>{};
-}
-
+// The whole machine through the defaulted operator== of model::Machine (every CPU with its
+// logical processor and kernel state, every task, all simulated memory, the counters); each part
+// is compared on its own first only to say where two states differ.
 QString compareMachines(const sim::Simulation& a, const sim::Simulation& b) {
     if (a.steps() != b.steps()) return QStringLiteral("steps differ");
     if (a.now() != b.now()) return QStringLiteral("time differs");
     if (a.eventCount() != b.eventCount()) return QStringLiteral("event count differs");
+    if (a.stopReason() != b.stopReason() || a.stoppedAt() != b.stoppedAt())
+        return QStringLiteral("stop differs");
     const auto& x = a.state();
     const auto& y = b.state();
-    using PM = arch::PhysicalMemory;
-    if (region(x.memory, PM::kKernelBase) != region(y.memory, PM::kKernelBase))
-        return QStringLiteral("kernel memory differs");
-    if (region(x.memory, PM::kUserBase) != region(y.memory, PM::kUserBase))
-        return QStringLiteral("user memory differs");
     if (x.cpus.size() != y.cpus.size()) return QStringLiteral("CPU count differs");
-    for (std::size_t i = 0; i < x.cpus.size(); ++i) {
-        const auto& c = x.cpus[i];
-        const auto& d = y.cpus[i];
-        if (!(c.lp == d.lp)) return QStringLiteral("CPU %1: logical processor differs").arg(i);
-        if (c.task != d.task || c.switching != d.switching || c.switchTarget != d.switchTarget ||
-            c.switchDoneAt != d.switchDoneAt || c.uis != d.uis ||
-            c.kernelNotifications != d.kernelNotifications ||
-            c.pendingSwitches != d.pendingSwitches || c.lastUinvChange != d.lastUinvChange)
-            return QStringLiteral("CPU %1: kernel state differs").arg(i);
-    }
-    for (std::size_t i = 0; i < x.tasks.size(); ++i) {
-        const auto& t = x.tasks[i];
-        const auto& u = y.tasks[i];
-        if (t.status != u.status || t.cpu != u.cpu || t.rip != u.rip || t.rsp != u.rsp ||
-            t.rflags != u.rflags || t.inHandler != u.inHandler ||
-            t.handlerEndsAt != u.handlerEndsAt || t.handlerRemaining != u.handlerRemaining ||
-            t.deferred != u.deferred || t.pirCause != u.pirCause || t.uirrCause != u.uirrCause)
-            return QStringLiteral("task %1 differs").arg(i);
-    }
-    const auto pa = a.pending();
-    const auto pb = b.pending();
-    for (std::size_t i = 0; i < pa.size(); ++i)
-        if (pa[i].pir != pb[i].pir || pa[i].uirr != pb[i].uirr)
-            return QStringLiteral("pending vectors differ");
+    for (std::size_t i = 0; i < x.cpus.size(); ++i)
+        if (!(x.cpus[i] == y.cpus[i])) return QStringLiteral("CPU %1 differs").arg(i);
+    if (x.tasks.size() != y.tasks.size()) return QStringLiteral("task count differs");
+    for (std::size_t i = 0; i < x.tasks.size(); ++i)
+        if (!(x.tasks[i] == y.tasks[i])) return QStringLiteral("task %1 differs").arg(i);
+    if (!(x.memory == y.memory)) return QStringLiteral("memory differs");
+    if (!(x.counters == y.counters)) return QStringLiteral("counters differ");
+    if (!(x == y)) return QStringLiteral("machine differs");
     const auto fa = a.inFlight();
     const auto fb = b.inFlight();
     if (fa.size() != fb.size()) return QStringLiteral("in-flight IPIs differ");
     for (std::size_t i = 0; i < fa.size(); ++i)
-        if (fa[i].arrival != fb[i].arrival || fa[i].cpu != fb[i].cpu)
+        if (fa[i].arrival != fb[i].arrival || fa[i].cpu != fb[i].cpu ||
+            fa[i].vector != fb[i].vector)
             return QStringLiteral("in-flight IPIs differ");
     return {};
+}
+
+// The kernel paths of issue 9, built in code: a state after step N must carry them too (the
+// IDT handler in progress, a kernel_fpu window, a CPU offline, an orphaned UIRR, a sleeper).
+scenario::Scenario scenarioNamed(const QString& name) {
+    if (!name.startsWith(QLatin1String("built:"))) return loadScenario(name.toStdString());
+    ScenarioBuilder b;
+    b.cpus(3).task("rx", true).task("sender").task("other").connect("sender", "rx", 3, 0);
+    b.run(0, 0, "rx").run(0, 1, "sender");
+    if (name == QLatin1String("built:storm")) {
+        // misc-restore-bug storm from the switch-in at 3000, cut by end_ns.
+        b.variant(KernelVariant::MiscRestoreBug).selfIpiLatency(30).endNs(4000);
+        b.send(1000, "sender").run(1100, 0, "other").run(3000, 0, "rx");
+    } else if (name == QLatin1String("built:kernel-paths")) {
+        b.kernelPath(500, "rx", OpKind::Syscall, 400).send(600, "sender");
+        b.kernelPath(1500, "rx", OpKind::KernelFpu, 500).send(1600, "sender");
+        b.run(1700, 0, "other").run(2500, 0, "rx").op(2600, "rx", OpKind::UnregisterHandler);
+        b.send(2700, "sender").op(2800, "sender", OpKind::UnregisterSender, 0);
+    } else if (name == QLatin1String("built:hotplug")) {
+        b.variant(KernelVariant::Reviewed).op(500, "rx", OpKind::UintrWait);
+        b.online(600, 0, false).send(1000, "sender").online(2000, 0, true);
+    } else if (name == QLatin1String("built:xsaves-keeps-uinv")) {
+        b.xsavesClearsUinv(false).send(1000, "sender").run(1100, 0, "").run(3000, 0, "other");
+    }
+    return b.build();
 }
 
 } // namespace
@@ -92,7 +86,8 @@ void TestRecording::stateAfterStep_data() {
     QTest::addColumn<int>("every");
     for (const char* f :
          {"seed-race.json", "context-switch-window.json", "two-vectors-highest-first.json",
-          "uintr-wait-wakeup.json", "variant-misc-restore-bug.json", "migration-in-flight.json"})
+          "uintr-wait-wakeup.json", "variant-misc-restore-bug.json", "migration-in-flight.json",
+          "built:storm", "built:kernel-paths", "built:hotplug", "built:xsaves-keeps-uinv"})
         for (int every : {1, 7, 256})
             QTest::addRow("%s every %d", f, every) << f << every;
 }
@@ -101,7 +96,7 @@ void TestRecording::stateAfterStep_data() {
 void TestRecording::stateAfterStep() {
     QFETCH(QString, file);
     QFETCH(int, every);
-    const auto sc = loadScenario(file.toStdString());
+    const auto sc = scenarioNamed(file);
     const sim::Recording rec(sc, static_cast<std::uint32_t>(every));
     QVERIFY(rec.steps() > 5);
     sim::Simulation fresh(rec.scenario());
@@ -151,8 +146,10 @@ void TestRecording::stateAt() {
 
 // The recording's trace and summary are those of a plain run.
 void TestRecording::recordingMatchesPlainRun() {
-    for (const char* f : {"seed-race.json", "senduipi-faults.json", "no-uintr-feature.json"}) {
-        const auto sc = loadScenario(f);
+    for (const char* f :
+         {"seed-race.json", "senduipi-faults.json", "no-uintr-feature.json", "built:storm",
+          "built:kernel-paths", "built:hotplug", "built:xsaves-keeps-uinv"}) {
+        const auto sc = scenarioNamed(QString::fromLatin1(f));
         const auto plain = runScenario(sc);
         const sim::Recording rec(sc, 3);
         QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
