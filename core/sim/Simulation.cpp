@@ -78,7 +78,11 @@ bool Simulation::step() {
 // (machine.xsaves_clears_uinv = false) that no XRSTORS overwrote (cli.md summary.lost).
 void Simulation::stop(StopReason why, std::int64_t at) {
     stopReason_ = why;
-    now_ = std::max(now_, at);
+    // The losses of the end happen at the stop: the stop time, or for an idle run the last
+    // event's (a stale timer may have moved the clock past it without recording anything).
+    const std::int64_t clock = now_;
+    now_ = why == StopReason::Idle ? lastEventAt_ : at;
+    stoppedAt_ = now_;
     for (std::size_t cpu = 0; cpu < machine_.cpus.size(); ++cpu) {
         CpuState& c = machine_.cpus[cpu];
         if (c.orphanUirr == 0 || c.orphanOwner < 0) continue;
@@ -92,8 +96,7 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         c.orphanUirr = 0;
         c.orphanOwner = -1;
     }
-    // Idle: the last event's time, the losses of the end included (cli.md summary.stopped).
-    stoppedAt_ = why == StopReason::Idle ? lastEventAt_ : at;
+    now_ = std::max(clock, now_); // the clock never runs back for the steps that follow
 }
 
 int Simulation::record(TraceEvent event) {

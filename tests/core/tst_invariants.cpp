@@ -614,8 +614,6 @@ void TestInvariants::stoppedAtTheRightTime() {
             CHECK_CASE(false, c);
         }
     }
-    QEXPECT_FAIL("", "issue-9-tests.md #1: at-end losses are stamped with the last step's clock",
-                 Continue);
     QVERIFY2(atEndLate.isEmpty(), qPrintable(atEndLate));
 }
 
