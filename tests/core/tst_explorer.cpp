@@ -8,6 +8,7 @@
 // IPI lands on a CPU whose UINV was cleared by XSAVES (uintr-reference.md §4: spurious, UIS +1);
 // from 1300 on the IPI is processed while the receiver runs (delivered after 300 ns).
 #include "analysis/RaceExplorer.h"
+#include "analysis/RaceStrip.h"
 #include "render/RaceMap.h"
 #include "scenario/ScenarioIO.h"
 
@@ -51,6 +52,7 @@ class TestExplorer : public QObject {
     void twoDimensions();
     void findFirstWitness();
     void findReportsNoWitness();
+    void stripBisectsToTheNanosecond();
     void cancelStopsASweep();
     void tooManyPoints();
     void mapSvg();
@@ -294,6 +296,26 @@ void TestExplorer::findReportsNoWitness() {
         analysis::findFirst(sc, {axis(sc, "switch-out=1300..3000")}, OutcomeClass::Spurious));
     QVERIFY(!s.witness);
     QCOMPARE(s.runs, 1701u);
+}
+
+// The app's strip samples at most N points and bisects each boundary: the same windows as a
+// sweep of every ns (here 3001 points sampled 40 and 1000 times).
+void TestExplorer::stripBisectsToTheNanosecond() {
+    const auto sc = load("seed-race.json");
+    for (const char* spec : {"switch-out", "send"}) {
+        const auto a = axis(sc, spec);
+        const auto full = analysis::windows(std::get<analysis::Grid>(analysis::sweep(sc, {a})));
+        for (const std::int64_t points : {40, 1000}) {
+            const auto strip = analysis::stripWindows(sc, a, {}, points);
+            QVERIFY(strip);
+            QCOMPARE(strip->size(), full.size());
+            for (std::size_t i = 0; i < full.size(); ++i) {
+                QCOMPARE(strip->at(i).from, full[i].from);
+                QCOMPARE(strip->at(i).to, full[i].to);
+                QCOMPARE(strip->at(i).outcome.cls(), full[i].outcome.cls());
+            }
+        }
+    }
 }
 
 void TestExplorer::cancelStopsASweep() {
