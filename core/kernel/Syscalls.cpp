@@ -193,7 +193,8 @@ void LinuxKernel::kernelTimer(int task) {
     if (fpuEnds) {
         // kernel_fpu_end: a context switch that waited for the window runs now.
         p_->runWaitingEntries(cpu);
-        if (t.status != TaskStatus::Running || t.cpu != cpu) return;
+        // Switched out and back in meanwhile: that switch-in was its way back to user space.
+        if (!t.inKernel || t.status != TaskStatus::Running || t.cpu != cpu) return;
     }
     if (m().cpus[cpu].inIrq) return; // right after the IDT handler returns
     finishKernelReturn(task, t.kernelEvent);

@@ -115,6 +115,8 @@ TestCase {
         compare(lab.raceMap.choices[lab.raceMap.axisB], "send")
         const view = findChild(panel.contentItem, "raceMapView")
         verify(view)
+        // The drawer slides in: click only once it is fully open, or the click lands beside it.
+        tryCompare(panel, "position", 1.0)
         waitForRendering(view)
         // The point switch-out = 1400 ns, send = 1000 ns: past the arrival, no race.
         const centre = lab.raceMap.centreOf(1400, 1000)
