@@ -238,6 +238,7 @@ class TestInvariants : public QObject {
     void countersMatchEvents();
     void everyVectorAccounted();
     void blockedAtEndMatchesTrace();
+    void oneReturnPerKernelEntry();
     void stoppedAtTheRightTime();
     void onlyInstructionsFault();
     void deliveredVectorsWereConnected();
@@ -625,6 +626,33 @@ void TestInvariants::everyVectorAccounted() {
                        c, i);
         }
     }
+}
+
+// scenario-format.md "Operations": a `syscall` or `kernel_fpu` enters the kernel once and returns
+// to user mode once (at at + duration_ns, or at its next switch-in if that is later): every
+// kernel_return closes the task's open kernel_enter (issue-9-tests.md #2: a switch-out and back in
+// at the end of a kernel_fpu window returns twice).
+void TestInvariants::oneReturnPerKernelEntry() {
+    QString twice;
+    for (const Case& c : cases()) {
+        std::vector<bool> inKernel(c.sc.tasks.size(), false);
+        const auto& ev = c.run.trace.events;
+        for (std::size_t i = 0; i < ev.size(); ++i) {
+            const auto& e = ev[i];
+            if (e.kind == EventKind::KernelEnter) {
+                CHECK_CASE(!inKernel[static_cast<std::size_t>(e.task)], c, i);
+                inKernel[static_cast<std::size_t>(e.task)] = true;
+            } else if (e.kind == EventKind::KernelReturn) {
+                if (!inKernel[static_cast<std::size_t>(e.task)] && twice.isEmpty())
+                    twice = where(c, i);
+                inKernel[static_cast<std::size_t>(e.task)] = false;
+            }
+        }
+    }
+    if (cases().size() >= std::size_t(kScenarios))
+        QEXPECT_FAIL("", "issue-9-tests.md #2: kernel_fpu returns twice after a switch at its end",
+                     Continue);
+    QVERIFY2(twice.isEmpty(), qPrintable(twice));
 }
 
 // cli.md summary.blocked_at_end: the sleepers in uintr_wait when time ended, i.e. the tasks whose
