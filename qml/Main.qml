@@ -129,6 +129,7 @@ ApplicationWindow {
         onOpenRequested: (path) => window.openPath(path)
     }
     HelpOverlay { id: help }
+    RaceMapPanel { controller: window.controller; height: window.height }
     Shortcuts {
         controller: window.controller
         timeline: timeline

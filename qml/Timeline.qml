@@ -55,6 +55,11 @@ Rectangle {
             }
         }
     }
+    RaceStrip {
+        anchors.fill: parent
+        view: root.view
+        model: root.controller.raceStrip
+    }
     Cursors {
         anchors.fill: parent
         view: root.view

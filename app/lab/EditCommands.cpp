@@ -30,4 +30,25 @@ void SetVariantCommand::undo() {
     lab_->applyVariant(from_);
 }
 
+SetValuesCommand::SetValuesCommand(LabController* lab, std::vector<analysis::Axis> axes,
+                                   std::vector<std::int64_t> from, std::vector<std::int64_t> to)
+    : lab_(lab), axes_(std::move(axes)), from_(std::move(from)), to_(std::move(to)) {
+    QStringList parts;
+    for (std::size_t i = 0; i < axes_.size(); ++i)
+        parts << QObject::tr("%1 to %2")
+                     .arg(axes_[i].kind == analysis::Axis::Kind::EntryAt
+                              ? lab->entryName(axes_[i].entry)
+                              : QString::fromStdString(axes_[i].name),
+                          formatNs(to_[i]));
+    const bool moves = axes_[0].kind == analysis::Axis::Kind::EntryAt;
+    setText((moves ? QObject::tr("Move %1") : QObject::tr("Set %1")).arg(parts.join(", ")));
+}
+
+void SetValuesCommand::redo() {
+    lab_->applyValues(axes_, to_);
+}
+void SetValuesCommand::undo() {
+    lab_->applyValues(axes_, from_);
+}
+
 } // namespace uintr::lab

@@ -2,6 +2,7 @@
 // 1 250 ns"). They only say what to set; the controller re-simulates and redraws.
 #pragma once
 
+#include "analysis/Axis.h"
 #include "scenario/Scenario.h"
 
 #include <QUndoCommand>
@@ -31,6 +32,21 @@ class SetVariantCommand : public QUndoCommand {
   private:
     LabController* lab_;
     scenario::KernelVariant from_, to_;
+};
+
+// A point chosen on the race map: every varied value at once ("Move switch-out to 1 400 ns,
+// send to 1 000 ns"), one undo step.
+class SetValuesCommand : public QUndoCommand {
+  public:
+    SetValuesCommand(LabController* lab, std::vector<analysis::Axis> axes,
+                     std::vector<std::int64_t> from, std::vector<std::int64_t> to);
+    void redo() override;
+    void undo() override;
+
+  private:
+    LabController* lab_;
+    std::vector<analysis::Axis> axes_;
+    std::vector<std::int64_t> from_, to_;
 };
 
 } // namespace uintr::lab

@@ -49,6 +49,7 @@ LabController::LabController(QObject* parent)
     timer_.setInterval(kTickMs);
     timer_.setTimerType(Qt::PreciseTimer);
     connect(&timer_, &QTimer::timeout, this, &LabController::tick);
+    connect(&raceMap_, &RaceMapModel::pointChosen, this, &LabController::choosePoint);
 }
 
 LabController::~LabController() = default;
@@ -178,6 +179,7 @@ bool LabController::openFile(const QString& pathOrUrl) {
     markerA_ = markerB_ = -1;
     playhead_ = 0;
     scenario_ = *loaded.scenario;
+    raceMap_.setScenario(scenario_);
     committed_ = run;
     show(run, true);
     addRecent(filePath_);
@@ -285,6 +287,7 @@ bool LabController::requestMove(int entry, qint64 at) {
         previewFrom_ = previewAt_ = entryTime(entry);
         timeline_.setSnapSource(committed_);
         setPlaying(false);
+        startRaceStrip(entry);
     }
     const QString name = entryName(entry);
     if (at < 0) {
@@ -342,6 +345,7 @@ void LabController::endPreview() {
     previewEntry_ = -1;
     previewText_.clear();
     timeline_.setSnapSource(nullptr);
+    raceStrip_.clear();
     Q_EMIT previewChanged();
 }
 
@@ -402,6 +406,7 @@ void LabController::applyVariant(scenario::KernelVariant variant) {
 
 void LabController::adopt(scenario::Scenario sc, std::shared_ptr<const SimRun> run) {
     scenario_ = std::move(sc);
+    raceMap_.setScenario(scenario_);
     committed_ = run ? std::move(run) : std::make_shared<const SimRun>(scenario_);
     show(committed_);
 }

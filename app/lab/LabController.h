@@ -8,6 +8,8 @@
 #pragma once
 
 #include "InspectorModel.h"
+#include "RaceMapModel.h"
+#include "RaceStrip.h"
 #include "ScenarioLibrary.h"
 #include "SimRun.h"
 #include "TimelineView.h"
@@ -84,6 +86,9 @@ class LabController : public QObject {
     Q_PROPERTY(uintr::lab::TimelineView* timeline READ timeline CONSTANT)
     Q_PROPERTY(uintr::lab::InspectorModel* inspector READ inspector CONSTANT)
     Q_PROPERTY(uintr::lab::ScenarioLibrary* library READ library CONSTANT)
+    // the race explorer: the strip under a drag, the map panel (docs/explore.md)
+    Q_PROPERTY(uintr::lab::RaceStripModel* raceStrip READ raceStrip CONSTANT)
+    Q_PROPERTY(uintr::lab::RaceMapModel* raceMap READ raceMap CONSTANT)
   public:
     explicit LabController(QObject* parent = nullptr);
     ~LabController() override;
@@ -141,6 +146,8 @@ class LabController : public QObject {
     TimelineView* timeline() { return &timeline_; }
     InspectorModel* inspector() { return &inspector_; }
     ScenarioLibrary* library() { return &library_; }
+    RaceStripModel* raceStrip() { return &raceStrip_; }
+    RaceMapModel* raceMap() { return &raceMap_; }
 
     // --- files (each returns false having changed nothing when it cannot be done)
     Q_INVOKABLE bool openFile(const QString& pathOrUrl);
@@ -190,6 +197,8 @@ class LabController : public QObject {
     // For the undo commands only.
     void applyEntryTime(int entry, qint64 at);
     void applyVariant(scenario::KernelVariant variant);
+    void applyValues(const std::vector<analysis::Axis>& axes,
+                     const std::vector<std::int64_t>& values);
 
   Q_SIGNALS:
     void scenarioChanged();
@@ -222,6 +231,10 @@ class LabController : public QObject {
     bool exportFailed(const QString& path, const QString& line);
     void addRecent(const QString& path);
     void tick();
+    // LabControllerExplore.cpp
+    void startRaceStrip(int entry);
+    void choosePoint(const std::vector<analysis::Axis>& axes,
+                     const std::vector<std::int64_t>& values);
 
     scenario::Scenario scenario_;             // the document (what Save writes)
     std::shared_ptr<const SimRun> committed_; // its simulation
@@ -230,6 +243,8 @@ class LabController : public QObject {
     TimelineView timeline_;
     InspectorModel inspector_;
     ScenarioLibrary library_;
+    RaceStripModel raceStrip_;
+    RaceMapModel raceMap_;
     QString filePath_;
     QStringList recent_;
     bool rememberRecent_ = false;

@@ -47,7 +47,7 @@ constexpr double kLeft = 120, kTop = 96, kRight = 40;
 constexpr double kFont = 18, kTick = 15;
 // Rows overlap the next by this much: anti-aliased edges of abutting rectangles would otherwise
 // leave hairlines of background between rows.
-constexpr double kSeam = 0.6;
+constexpr double kSeam = 1.0;
 
 std::string css(bool dark) {
     const std::string ink = dark ? "#e6e6e6" : "#1a1a1a";
@@ -144,10 +144,39 @@ void xAxis(svg::Document& doc, const Scale& s, double y, const std::string& titl
 
 } // namespace
 
+RaceMapPlot raceMapPlot(const analysis::Grid& grid) {
+    const bool twoD = grid.axes.size() > 1;
+    return {kLeft, kTop, twoD ? 720.0 : 1040.0, twoD ? 720.0 : 70.0};
+}
+
+std::vector<std::int64_t> raceMapValuesAt(const analysis::Grid& grid, double x, double y) {
+    const RaceMapPlot p = raceMapPlot(grid);
+    if (grid.axes.size() != 2 || x < p.left || x >= p.left + p.width || y <= p.top ||
+        y > p.top + p.height)
+        return {};
+    const double fx = (x - p.left) / p.width, fy = (p.top + p.height - y) / p.height;
+    const auto index = [](const analysis::Axis& a, double f) {
+        return std::clamp<std::int64_t>(
+            static_cast<std::int64_t>(f * static_cast<double>(a.count())), 0, a.count() - 1);
+    };
+    return {grid.axes[0].valueAt(index(grid.axes[0], fx)),
+            grid.axes[1].valueAt(index(grid.axes[1], fy))};
+}
+
+std::pair<double, double> raceMapCentreOf(const analysis::Grid& grid, std::int64_t v0,
+                                          std::int64_t v1) {
+    const RaceMapPlot p = raceMapPlot(grid);
+    const Scale xs{grid.axes[0], p.left, p.width};
+    const Scale ys{grid.axes[1], p.top, p.height, true};
+    return {(xs.pos(v0) + xs.pos(v0 + grid.axes[0].step)) / 2,
+            (ys.pos(v1) + ys.pos(v1 + grid.axes[1].step)) / 2};
+}
+
 std::string writeRaceMapSvg(const scenario::Scenario& sc, const analysis::Grid& grid,
                             const RaceMapOptions& o) {
     const bool twoD = grid.axes.size() > 1;
-    const double plotW = twoD ? 720 : 1040, plotH = twoD ? 720 : 70;
+    const RaceMapPlot plot = raceMapPlot(grid);
+    const double plotW = plot.width, plotH = plot.height;
     const double width = kLeft + plotW + (twoD ? 380 : kRight);
     // 1-D: each window's label goes in the first row where it does not overlap the last one.
     const auto ws = twoD ? std::vector<analysis::Window>{} : analysis::windows(grid);

@@ -11,6 +11,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace uintr::render {
 
@@ -20,6 +22,19 @@ std::string_view outcomeColour(analysis::OutcomeClass c);
 
 // "spurious from 1000 to 1299 ns": the label of a window, on the strip and in the SVG.
 std::string windowLabel(const analysis::Window& w);
+
+// Where the 2-D map's plot sits in the SVG (its own coordinates), so that a click on the picture
+// (the app's panel) finds the point under it. The first axis runs left to right, the second
+// bottom to top; point v of an axis covers [v, v + step).
+struct RaceMapPlot {
+    double left = 0, top = 0, width = 0, height = 0;
+};
+RaceMapPlot raceMapPlot(const analysis::Grid& grid);
+// The axes' values of the point under (x, y); empty outside the plot (or for a 1-D grid).
+std::vector<std::int64_t> raceMapValuesAt(const analysis::Grid& grid, double x, double y);
+// The centre of point (v0, v1) in the SVG.
+std::pair<double, double> raceMapCentreOf(const analysis::Grid& grid, std::int64_t v0,
+                                          std::int64_t v1);
 
 struct RaceMapOptions {
     bool dark = false;

@@ -78,8 +78,11 @@ bool Simulation::step() {
 // (machine.xsaves_clears_uinv = false) that no XRSTORS overwrote (cli.md summary.lost).
 void Simulation::stop(StopReason why, std::int64_t at) {
     stopReason_ = why;
-    stoppedAt_ = at;
-    now_ = std::max(now_, at);
+    // The losses of the end happen at the stop: the stop time, or for an idle run the last
+    // event's (a stale timer may have moved the clock past it without recording anything).
+    const std::int64_t clock = now_;
+    now_ = why == StopReason::Idle ? lastEventAt_ : at;
+    stoppedAt_ = now_;
     for (std::size_t cpu = 0; cpu < machine_.cpus.size(); ++cpu) {
         CpuState& c = machine_.cpus[cpu];
         if (c.orphanUirr == 0 || c.orphanOwner < 0) continue;
@@ -87,12 +90,13 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(c.orphanUirr >> v & 1)) continue;
             ++owner.vectors.lost;
-            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner, static_cast<int>(v),
-                                          owner.uirrCause[v], -1, true));
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
+                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
         }
         c.orphanUirr = 0;
         c.orphanOwner = -1;
     }
+    now_ = std::max(clock, now_); // the clock never runs back for the steps that follow
 }
 
 int Simulation::record(TraceEvent event) {

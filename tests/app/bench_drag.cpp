@@ -113,6 +113,17 @@ int main(int argc, char** argv) {
         report("seed race, whole run on screen", lab.eventCount(), lab.timeline()->visibleItems(),
                moves, f);
         std::printf("  (the race was on screen in %d of %d frames)\n", spuriousSeen, moves);
+        // The race strip: from the first move of a drag (the request goes off the GUI thread) to
+        // its bands being ready; and what that first move cost the GUI thread.
+        int bands = 0;
+        const auto strip = measure(std::max(5, moves / 10), [&](int i) {
+            lab.requestMove(entry, 1100 + (i % 2) * 10);
+            lab.raceStrip()->waitForReady();
+            bands = lab.raceStrip()->rowCount();
+            lab.cancelMove();
+        });
+        report("seed race, race strip ready after drag start", lab.eventCount(), bands,
+               std::max(5, moves / 10), strip);
         QQuickWindow* w = nullptr;
         if (qml) {
             const auto engine = window(lab, &w);

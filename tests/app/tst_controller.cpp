@@ -274,7 +274,7 @@ void TestController::inspectorShowsTheRaceWindow() {
         QVERIFY2(QRegularExpression("^UIS:\\s+1\\s+0\\s").match(in->value("UIS", "")).hasMatch(),
                  qPrintable(in->value("UIS", "")));
     }
-    lab.setPlayhead(3400); // in the handler
+    lab.setPlayhead(3100); // in the handler (delivered at the switch-in, 3000 .. 3200)
     QCOMPARE(in->value("CPU 0", "UIF"), QStringLiteral("0"));
     QCOMPARE(in->value("UPID receiver", "ON"), QStringLiteral("0"));
     QVERIFY(in->value("UITT sender", "[0]").startsWith("V=1 UV=3 → receiver"));
@@ -309,7 +309,7 @@ void TestController::stepsThroughSubSteps() {
         ++steps;
     }
     QCOMPARE(steps, lab.eventCount());
-    QCOMPARE(lab.playhead(), 3500LL);
+    QCOMPARE(lab.playhead(), 3200LL); // the handler's UIRET, the last event
     lab.stepPrev();
     QCOMPARE(lab.currentEvent(), lab.eventCount() - 2);
     // A sub-step of 1100: the switch first, then SN, XSAVES, XRSTORS, one at a time.

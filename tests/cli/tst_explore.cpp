@@ -96,7 +96,7 @@ void TestExplore::windowsCarryTheClass() {
     QCOMPARE(race.value("to").toInt(), 1299);
     QCOMPARE(race.value("outcome").toString(), QStringLiteral("spurious"));
     QCOMPARE(race.value("label").toString(), QStringLiteral("spurious from 1000 to 1299 ns"));
-    QCOMPARE(race.value("delay_ns").toObject().value("max").toInt(), 2300);
+    QCOMPARE(race.value("delay_ns").toObject().value("max").toInt(), 2000);
     QCOMPARE(windows[0].toObject().value("outcome").toString(), QStringLiteral("late"));
     QCOMPARE(windows[2].toObject().value("outcome").toString(), QStringLiteral("delivered"));
 }

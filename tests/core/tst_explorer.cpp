@@ -4,12 +4,11 @@
 //
 // The seed race (scenarios/seed-race.json): SENDUIPI at 1000 ns, IPI latency 300 ns, the
 // receiver switched out at 1100 and back in at 3000. Switched out before the send, SN is set and
-// the post waits for the switch-in (delivered 2000 ns late: the switch-in's self-IPI is taken at
-// once, machine.self_ipi_latency_ns 0, scenario-format.md "Time and order"); switched out in
-// [1000, 1299] the
+// the post waits for the switch-in (delivered 2300 ns late); switched out in [1000, 1299] the
 // IPI lands on a CPU whose UINV was cleared by XSAVES (uintr-reference.md §4: spurious, UIS +1);
 // from 1300 on the IPI is processed while the receiver runs (delivered after 300 ns).
 #include "analysis/RaceExplorer.h"
+#include "analysis/RaceStrip.h"
 #include "render/RaceMap.h"
 #include "scenario/ScenarioIO.h"
 
@@ -53,6 +52,7 @@ class TestExplorer : public QObject {
     void twoDimensions();
     void findFirstWitness();
     void findReportsNoWitness();
+    void stripBisectsToTheNanosecond();
     void cancelStopsASweep();
     void tooManyPoints();
     void mapSvg();
@@ -65,6 +65,8 @@ void TestExplorer::classOfARun_data() {
     QTest::addColumn<int>("spurious");
     QTest::addColumn<int>("delivered");
     QTest::addColumn<int>("delay");
+    // Delivery at the switch-in (3000): its self-IPI is taken at once (scenario-format.md,
+    // machine.self_ipi_latency_ns = 0), so a post at 1000 waits 2000 ns.
     QTest::addRow("as written: spurious") << "" << OutcomeClass::Spurious << 1 << 1 << 2000;
     QTest::addRow("switched out before the send: SN set, late")
         << "switch-out=500" << OutcomeClass::Late << 0 << 1 << 2000;
@@ -294,6 +296,26 @@ void TestExplorer::findReportsNoWitness() {
         analysis::findFirst(sc, {axis(sc, "switch-out=1300..3000")}, OutcomeClass::Spurious));
     QVERIFY(!s.witness);
     QCOMPARE(s.runs, 1701u);
+}
+
+// The app's strip samples at most N points and bisects each boundary: the same windows as a
+// sweep of every ns (here 3001 points sampled 40 and 1000 times).
+void TestExplorer::stripBisectsToTheNanosecond() {
+    const auto sc = load("seed-race.json");
+    for (const char* spec : {"switch-out", "send"}) {
+        const auto a = axis(sc, spec);
+        const auto full = analysis::windows(std::get<analysis::Grid>(analysis::sweep(sc, {a})));
+        for (const std::int64_t points : {40, 1000}) {
+            const auto strip = analysis::stripWindows(sc, a, {}, points);
+            QVERIFY(strip);
+            QCOMPARE(strip->size(), full.size());
+            for (std::size_t i = 0; i < full.size(); ++i) {
+                QCOMPARE(strip->at(i).from, full[i].from);
+                QCOMPARE(strip->at(i).to, full[i].to);
+                QCOMPARE(strip->at(i).outcome.cls(), full[i].outcome.cls());
+            }
+        }
+    }
 }
 
 void TestExplorer::cancelStopsASweep() {
