@@ -688,7 +688,6 @@ void TestInvariants::stoppedAtTheRightTime() {
                     atEndLate = where(c) + QStringLiteral(": vector_lost at_end at %1, stopped %2")
                                                .arg(e.t)
                                                .arg(s.stoppedAt);
-                continue;
             }
             last = std::max(last, e.t);
         }
