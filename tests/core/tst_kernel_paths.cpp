@@ -80,6 +80,7 @@ class TestKernelPaths : public QObject {
     void kernelFpu_data();
     void kernelFpu();
     void switchWaitsForKernelFpu();
+    void kernelFpuSwitchOutAndBackReturnsOnce();
     void irqHandler_data();
     void irqHandler();
     void arrivalDuringIrqLatched();
@@ -239,6 +240,25 @@ void TestKernelPaths::switchWaitsForKernelFpu() {
     QVERIFY(firstOf(r.trace, EventKind::KernelReturn) <
             firstOf(r.trace, EventKind::ContextSwitch,
                     [](const TraceEvent& e) { return e.task == 2; }));
+}
+
+// "Operations" `kernel_fpu` / "Time and order": switches that waited for the window run at its
+// end (1500): out to idle, back in. The task returns to user mode once, at its switch-in.
+// issue-9-tests.md #2: the engine records kernel_return (and switch_uintr_return) twice.
+void TestKernelPaths::kernelFpuSwitchOutAndBackReturnsOnce() {
+    auto b = pair();
+    b.kernelPath(1000, "rx", OpKind::KernelFpu, 500).run(1200, 0, "").run(1300, 0, "rx");
+    const auto r = runScenario(b.build());
+    QCOMPARE(countOf(r.trace, EventKind::OpDeferred), 2);
+    QCOMPARE(timeOfFirst(r.trace, EventKind::ContextSwitch,
+                         [](const TraceEvent& e) { return e.t > 0 && e.task == 0; }),
+             qint64(1500));
+    QEXPECT_FAIL("", "issue-9-tests.md #2: kernel_fpu returns twice after a switch at its end",
+                 Continue);
+    QCOMPARE(countOf(r.trace, EventKind::KernelReturn), 1);
+    QEXPECT_FAIL("", "issue-9-tests.md #2", Continue);
+    QCOMPARE(countOf(r.trace, EventKind::UintrReturn, [](const TraceEvent& e) { return e.t > 0; }),
+             1);
 }
 
 // "The way back to user space" kernel.irq_ns: the kernel's IDT handler for the spurious 0xEC

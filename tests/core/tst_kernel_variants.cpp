@@ -1,8 +1,9 @@
-// The three kernel variants of scenario-format.md on the same scenarios: rfc-v1 (the RFC,
-// uintr-reference.md §5), no-sn (switch-out leaves UPID.SN clear) and misc-restore-bug (a second
-// XSAVES saves UINV = 0 and nothing puts it back, §4: the "storm"). Each row's outcome is worked
-// out from those rules in the comment above its group; the scenarios are the files in scenarios/
-// with only kernel.variant changed.
+// The kernel variants of scenario-format.md on the same scenarios: rfc-v1 (the RFC,
+// uintr-reference.md §5), no-sn (switch-out leaves UPID.SN clear), misc-restore-bug (a second
+// XSAVES saves UINV = 0 and nothing puts it back, §4: the "storm") and reviewed (where these
+// files reach none of its fixes). Each row's outcome is worked out from those rules in the
+// comment above its group; the scenarios are the files in scenarios/ with only kernel.variant
+// changed. What only reviewed changes is in tst_kernel_paths.
 #include "ScenarioBuilder.h"
 #include "arch/Upid.h"
 #include "arch/XsaveUintr.h"
