@@ -649,9 +649,6 @@ void TestInvariants::oneReturnPerKernelEntry() {
             }
         }
     }
-    if (cases().size() >= std::size_t(kScenarios))
-        QEXPECT_FAIL("", "issue-9-tests.md #2: kernel_fpu returns twice after a switch at its end",
-                     Continue);
     QVERIFY2(twice.isEmpty(), qPrintable(twice));
 }
 

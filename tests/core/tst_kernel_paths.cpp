@@ -253,10 +253,7 @@ void TestKernelPaths::kernelFpuSwitchOutAndBackReturnsOnce() {
     QCOMPARE(timeOfFirst(r.trace, EventKind::ContextSwitch,
                          [](const TraceEvent& e) { return e.t > 0 && e.task == 0; }),
              qint64(1500));
-    QEXPECT_FAIL("", "issue-9-tests.md #2: kernel_fpu returns twice after a switch at its end",
-                 Continue);
     QCOMPARE(countOf(r.trace, EventKind::KernelReturn), 1);
-    QEXPECT_FAIL("", "issue-9-tests.md #2", Continue);
     QCOMPARE(countOf(r.trace, EventKind::UintrReturn, [](const TraceEvent& e) { return e.t > 0; }),
              1);
 }
