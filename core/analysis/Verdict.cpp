@@ -38,6 +38,13 @@ std::string spuriousSentence(const scenario::Scenario& sc, const model::Trace& t
           << " XSAVES at " << cleared->t << " ns saved the cleared UINV of "
           << sc.taskName(cleared->task) << " and XRSTORS brought it back as 0"
           << " (misc-restore-bug)";
+    } else if (const TraceEvent* fpu = cleared ? at(trace, cleared->cause) : nullptr;
+               sent && cleared && cleared->kind == EventKind::Xsaves && fpu &&
+               fpu->kind == EventKind::KernelEnter) {
+        // XSAVES without a context switch: the reviewer's follow-up (uintr-reference.md §5).
+        o << ": the " << what << " sent at " << sent->t << " ns arrived while "
+          << sc.taskName(cleared->task) << " was inside kernel_fpu, whose XSAVES at " << cleared->t
+          << " ns cleared UINV without a context switch";
     } else if (sent && cleared && cleared->kind == EventKind::Xsaves && sent->t < cleared->t) {
         o << ": the " << what << " sent at " << sent->t << " ns arrived " << (s.t - cleared->t)
           << " ns after " << sc.taskName(cleared->task)

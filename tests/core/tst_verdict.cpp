@@ -40,6 +40,20 @@ void TstVerdict::namesTheRace_data() {
         << ""
         << QStringList{"second XSAVES", "misc-restore-bug", "never got it",
                        "still hold posted or requested vectors"};
+    // The review's follow-up: XSAVES without a context switch (kernel_fpu, §5).
+    QTest::newRow("kernel_fpu") << "kernel-fpu-xsaves.json"
+                                << ""
+                                << QStringList{"inside kernel_fpu", "without a context switch",
+                                               "delivered to receiver at 2000 ns"};
+    // scenario-format.md: a sleeper whose post came while ON was set is never woken (v1).
+    QTest::newRow("v1 lost wake-up") << "uintr-wait-lost-wakeup.json"
+                                     << "" << QStringList{"never woken", "UPID.ON stayed set"};
+    // The hot-unplugged CPU swallows the wake-up IPI (rfc-v1).
+    QTest::newRow("hot-unplug") << "hotunplug-sleeper.json"
+                                << "" << QStringList{"was lost: the CPU is offline", "never woken"};
+    // A storm is one line, and the run says why it stopped.
+    QTest::newRow("storm") << "variant-misc-restore-bug.json"
+                           << "" << QStringList{"a storm (UIS 1009)", "(horizon)"};
 }
 
 void TstVerdict::namesTheRace() {
