@@ -4,6 +4,8 @@
 // cannot carry, and no timestamps or ids that depend on memory.
 #pragma once
 
+#include "render/TextWidth.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +19,7 @@ std::string num(double v);
 // XML 1.0 forbids) and invalid UTF-8 replaced, tabs and newlines turned into spaces.
 std::string escape(std::string_view text);
 
-// An estimate of the rendered width of `text` in a sans-serif font of `fontPx`, good enough to
-// keep labels from overlapping (the SVG has no layout engine to ask).
-double textWidth(std::string_view text, double fontPx);
+using render::textWidth;
 
 // Splits `text` into lines no wider than `maxPx` at spaces (a word longer than a line stays
 // whole).

@@ -42,60 +42,12 @@ std::string segmentTitle(const Segment& s) {
     return what + span + " (" + formatTime(s.t1 - s.t0) + ")";
 }
 
-// Where a marker's label may go on its lane: above the glyph, beside it, on the lane's top line
-// (next to task names), under it, on the bottom line — the first place that overlaps nothing
-// already there (labels, task and handler names, other glyphs). No place: no label; the
-// marker's <title> still tells.
-class LabelPlacer {
-  public:
-    LabelPlacer(const Lane& lane, double xMin, double xMax)
-        : lane_(lane), xMin_(xMin), xMax_(xMax) {}
-
-    void reserve(double x0, double x1, double y0, double y1) { taken_.push_back({x0, x1, y0, y1}); }
-    void reserveText(double x0, double baseline, double width, double font) {
-        reserve(x0, x0 + width, baseline - 0.78 * font, baseline + 0.22 * font);
-    }
-
-    struct Place {
-        double centre, baseline;
-    };
-    std::optional<Place> place(double x, double y, double width, double font) {
-        constexpr double kBeside = 21; // glyph centre to label edge: clear of the glyph box
-        const double side = kBeside + width / 2;
-        const std::array<Place, 6> candidates{{{x, y - 17},
-                                               {x + side, y + 0.3 * font},
-                                               {x, lane_.y0 + 24},
-                                               {x - side, y + 0.3 * font},
-                                               {x, y + 34},
-                                               {x, lane_.y1 - 8}}};
-        for (Place c : candidates) {
-            c.centre = std::clamp(c.centre, xMin_ + width / 2, std::max(xMin_, xMax_ - width / 2));
-            const Box box{c.centre - width / 2, c.centre + width / 2, c.baseline - 0.78 * font,
-                          c.baseline + 0.22 * font};
-            if (box.y0 < lane_.y0 + 2 || box.y1 > lane_.y1 - 1) continue;
-            if (std::any_of(taken_.begin(), taken_.end(),
-                            [&](const Box& t) { return t.hits(box); }))
-                continue;
-            taken_.push_back(box);
-            return c;
-        }
-        return std::nullopt;
-    }
-
-  private:
-    struct Box {
-        double x0, x1, y0, y1;
-        bool hits(const Box& o) const {
-            constexpr double kPad = 6;
-            return x0 < o.x1 + kPad && o.x0 < x1 + kPad && y0 < o.y1 && o.y0 < y1;
-        }
-    };
-    const Lane& lane_;
-    double xMin_, xMax_;
-    std::vector<Box> taken_;
-};
-
-constexpr double kMarkerFont = 20, kSpuriousFont = 24, kTaskFont = 21, kHandlerFont = 17;
+// The label geometry placed for segment or handler `item` (LabelOf::Segment / Handler), if any.
+const Label* labelOf(const TimelineGeometry& g, LabelOf of, std::size_t item) {
+    for (const Label& l : g.labels)
+        if (l.of == of && l.item == static_cast<int>(item)) return &l;
+    return nullptr;
+}
 
 void drawRuler(Document& doc, const TimelineGeometry& g) {
     const Viewport& v = g.viewport;
@@ -120,7 +72,7 @@ void drawRuler(Document& doc, const TimelineGeometry& g) {
 
 // The base segments of one lane, a <g> per task (and one for idle, one for the kernel).
 void drawSegments(Document& doc, const TimelineGeometry& g, const Lane& lane,
-                  const scenario::Scenario& sc, LabelPlacer& labels) {
+                  const scenario::Scenario& sc) {
     std::map<int, std::vector<const Segment*>> byTask; // -3 idle, -2 kernel, -1 merged, k task
     for (const Segment& s : g.segments) {
         if (s.cpu != lane.cpu || s.kind == SegmentKind::Handler) continue;
@@ -148,44 +100,33 @@ void drawSegments(Document& doc, const TimelineGeometry& g, const Lane& lane,
                                                                      : taskClass(s->task);
             doc.titled("<rect class=\"" + cls + "\" " + rectAttrs(s->x0, s->y0, s->x1, s->y1) + ">",
                        "rect", segmentTitle(*s));
-            if (s->merged > 1) continue;
-            const bool idle = s->kind == SegmentKind::Idle;
-            const double font = idle ? kTaskFont - 2 : kTaskFont;
-            const double w = textWidth(s->label, font);
-            if (w + 16 > s->x1 - s->x0) continue;
-            const double x0 = s->x0 + 8;
-            doc.text(x0, lane.y0 + 26, idle ? "idle-label" : "seg-label", s->label);
-            labels.reserveText(x0, lane.y0 + 26, w, font);
+            if (const Label* l =
+                    labelOf(g, LabelOf::Segment, static_cast<std::size_t>(s - g.segments.data())))
+                doc.text(l->x0, l->baseline,
+                         s->kind == SegmentKind::Idle ? "idle-label" : "seg-label", l->text);
         }
         doc.close("</g>");
     }
 }
 
-void drawHandlers(Document& doc, const TimelineGeometry& g, const Lane& lane, LabelPlacer& labels) {
+void drawHandlers(Document& doc, const TimelineGeometry& g, const Lane& lane) {
     bool any = false;
-    for (const Segment& s : g.segments) {
+    for (std::size_t i = 0; i < g.segments.size(); ++i) {
+        const Segment& s = g.segments[i];
         if (s.cpu != lane.cpu || s.kind != SegmentKind::Handler) continue;
         if (!any) doc.open("<g class=\"handlers\">");
         any = true;
         const std::string cls = "handler-" + taskClass(s.task).substr(5);
         doc.titled("<rect class=\"" + cls + "\" " + rectAttrs(s.x0, s.y0, s.x1, s.y1) + ">", "rect",
                    segmentTitle(s));
-        if (s.merged > 1) continue;
-        // "handler v3", or just "v3" in a short band.
-        for (const std::string& label : {s.label, s.label.substr(s.label.rfind(' ') + 1)}) {
-            const double w = textWidth(label, kHandlerFont);
-            if (w + 12 > s.x1 - s.x0) continue;
-            doc.text(s.x0 + 6, s.y1 - 8, "handler-label", label);
-            labels.reserveText(s.x0 + 6, s.y1 - 8, w, kHandlerFont);
-            break;
-        }
+        if (const Label* l = labelOf(g, LabelOf::Handler, i))
+            doc.text(l->x0, l->baseline, "handler-label", l->text);
     }
     if (any) doc.close("</g>");
 }
 
-void drawMarkers(Document& doc, const TimelineGeometry& g, const Lane& lane, LabelPlacer& labels) {
+void drawMarkers(Document& doc, const TimelineGeometry& g, const Lane& lane) {
     doc.open("<g class=\"markers\">");
-    std::vector<const Marker*> labelled;
     for (const Marker& m : g.markers) {
         if (m.cpu != lane.cpu) continue;
         // A merged marker stands for many too close to tell apart: drawn smaller and without a
@@ -197,20 +138,14 @@ void drawMarkers(Document& doc, const TimelineGeometry& g, const Lane& lane, Lab
         doc.line("<title>" + escape(m.tooltip) + "</title>");
         doc.line(glyph(m.kind, m.x, m.y, lane.y0, lane.y1));
         doc.close("</g>");
-        // The segment names the task a switch brings in; its own label would only repeat it.
-        if (m.kind == MarkerKind::ContextSwitch || merged) continue;
-        labelled.push_back(&m);
-        labels.reserve(m.x - 11, m.x + 11, m.y - 12, m.y + 12); // labels do not hide glyphs
     }
-    // The spurious notification is the point of most pictures: it picks its place first.
-    std::stable_partition(labelled.begin(), labelled.end(),
-                          [](const Marker* m) { return m->kind == MarkerKind::Spurious; });
-    for (const Marker* m : labelled) {
-        const bool red = m->kind == MarkerKind::Spurious;
-        const double font = red ? kSpuriousFont : kMarkerFont;
-        if (const auto at = labels.place(m->x, m->y, textWidth(m->label, font), font))
-            doc.text(at->centre, at->baseline, red ? "m-label-spurious mid" : "m-label mid",
-                     m->label);
+    // Placed by the geometry (render/TimelineLabels.cpp), the spurious notification's first.
+    for (const Label& l : g.labels) {
+        if ((l.of != LabelOf::Marker && l.of != LabelOf::Spurious) ||
+            g.markers[static_cast<std::size_t>(l.item)].cpu != lane.cpu)
+            continue;
+        doc.text(l.centre(), l.baseline,
+                 l.of == LabelOf::Spurious ? "m-label-spurious mid" : "m-label mid", l.text);
     }
     doc.close("</g>");
 }
@@ -328,10 +263,9 @@ void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
     for (const Lane& lane : g.lanes) {
         doc.open("<g class=\"cpu\" id=\"cpu-" + std::to_string(lane.cpu) + "\">");
         doc.text(16, (lane.y0 + lane.y1) / 2 + 8, "lane-label", lane.label);
-        LabelPlacer labels(lane, v.labelWidth + 2, v.width - 2);
-        drawSegments(doc, g, lane, sc, labels);
-        drawHandlers(doc, g, lane, labels);
-        drawMarkers(doc, g, lane, labels);
+        drawSegments(doc, g, lane, sc);
+        drawHandlers(doc, g, lane);
+        drawMarkers(doc, g, lane);
         doc.close("</g>");
     }
     drawArrows(doc, g, trace);

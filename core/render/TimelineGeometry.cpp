@@ -287,8 +287,8 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
         g.arrows.push_back(a);
     }
 
-    // The ruler: a major tick every 1, 2 or 5 × 10^k ns, at least ~110 px apart.
-    const double want = 110 / v.scale();
+    // The ruler: a major tick every 1, 2 or 5 × 10^k ns, at least tickSpacingPx apart.
+    const double want = v.tickSpacingPx / v.scale();
     std::int64_t step = 1;
     for (std::int64_t p = 1;; p *= 10) {
         if (static_cast<double>(p) >= want) {
@@ -318,6 +318,7 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
         if (tick.major) tick.label = formatTime(t);
         g.ticks.push_back(std::move(tick));
     }
+    placeLabels(g);
     return g;
 }
 

@@ -32,6 +32,17 @@ struct Viewport {
     // Markers of different kinds closer than this would cover each other: they are stacked
     // (Marker::y steps below and above the lane's middle) instead.
     double markerStackPx = 22.0;
+    // Major ruler ticks at least this far apart: their labels must not run into each other.
+    double tickSpacingPx = 110;
+    // The sizes the words are drawn at (px): labels are placed for them, so that none covers
+    // another. The defaults are the SVG export's; the app passes its own, times its scale.
+    struct TextSizes {
+        double glyph = 20;    // a marker's glyph (labels keep clear of it)
+        double marker = 20;   // a marker's label
+        double spurious = 24; // the spurious notification's "UIS +1" (bold)
+        double task = 21;     // a task segment's name (bold)
+        double handler = 17;  // a handler band's "handler v3"
+    } text;
     // pixels per nanosecond in the plot area
     double scale() const { return (width - labelWidth) / static_cast<double>(t1 - t0); }
     double xOf(std::int64_t t) const { return labelWidth + static_cast<double>(t - t0) * scale(); }
@@ -115,6 +126,21 @@ struct Lane {
     std::string label; // "CPU 0"
 };
 
+// A word on the timeline, placed once for screen and SVG so that no two overlap and none covers a
+// glyph (render/TimelineLabels.cpp). What has no room is shortened ("deliver v3" → "v3") or
+// left out; the item's tooltip keeps the whole text.
+enum class LabelOf : std::uint8_t { Segment, Handler, Marker, Spurious };
+struct Label {
+    LabelOf of = LabelOf::Marker;
+    int item = -1;                 // index into TimelineGeometry::segments or ::markers
+    double x0 = 0, y0 = 0, x1 = 0; // the text's box; y0 .. baseline + 0.22 em
+    double baseline = 0;
+    double font = 0; // px
+    std::string text;
+    double y1() const { return baseline + 0.22 * font; }
+    double centre() const { return (x0 + x1) / 2; }
+};
+
 struct TimelineGeometry {
     Viewport viewport;
     double height = 0; // ruler + lanes
@@ -123,7 +149,11 @@ struct TimelineGeometry {
     std::vector<Marker> markers;
     std::vector<Arrow> arrows;
     std::vector<Tick> ticks;
+    std::vector<Label> labels; // lane by lane; segments', handlers', then markers'
 };
+
+// Fills g.labels from g's segments and markers (layout() calls it).
+void placeLabels(TimelineGeometry& g);
 
 // Built once per run (O(events)), then asked for any viewport: panning a million-event trace
 // costs a binary search per lane plus the visible items, not a pass over the trace.

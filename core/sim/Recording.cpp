@@ -33,6 +33,21 @@ Simulation Recording::stateAfterStep(std::uint32_t step) const {
     return sim;
 }
 
+Machine Recording::machineAfterEvent(int event) const {
+    const int n = static_cast<int>(trace_.events.size());
+    if (event < 0 || n == 0) return stateAfterStep(0).state();
+    event = std::min(event, n - 1);
+    const std::uint32_t step = trace_.events[static_cast<std::size_t>(event)].step;
+    // The last event of its step: everything the step did afterwards counts too.
+    if (event + 1 >= n || trace_.events[static_cast<std::size_t>(event) + 1].step != step)
+        return stateAfterStep(step).state();
+    Simulation sim = stateAfterStep(step - 1);
+    Machine after;
+    sim.snapshotAtEvent(event, &after);
+    sim.step();
+    return after;
+}
+
 std::uint32_t Recording::lastStepAtOrBefore(std::int64_t t) const {
     const auto it = std::upper_bound(stepTimes_.begin(), stepTimes_.end(), t);
     return static_cast<std::uint32_t>(it - stepTimes_.begin());

@@ -106,6 +106,7 @@ int Simulation::record(TraceEvent event) {
     if (event.kind == EventKind::Fault) ++machine_.counters.faults;
     lastEventAt_ = now_;
     if (trace_) trace_->events.push_back(event);
+    if (eventCount_ == snapshotAt_ && snapshot_) *snapshot_ = machine_;
     return eventCount_++;
 }
 

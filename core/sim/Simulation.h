@@ -37,6 +37,13 @@ class Simulation final : private kernel::Platform {
 
     // Where events go; nullptr runs silently (checkpoint replays, the race explorer).
     void setTrace(model::Trace* trace) { trace_ = trace; }
+    // Copies the machine into *out the moment event `index` (counted over the whole run) is
+    // recorded: the state after that event, inside its engine step (the engine and the kernel
+    // change state, then record what they did). Recording::machineAfterEvent uses it.
+    void snapshotAtEvent(int index, model::Machine* out) {
+        snapshotAt_ = index;
+        snapshot_ = out;
+    }
 
     bool step(); // one engine step; false when nothing is left to do
     void run();  // to the end (or to the step limit)
@@ -152,6 +159,8 @@ class Simulation final : private kernel::Platform {
     model::Machine machine_;
     kernel::LinuxKernel kernel_;
     model::Trace* trace_ = nullptr;
+    int snapshotAt_ = -1;
+    model::Machine* snapshot_ = nullptr;
 };
 
 } // namespace uintr::sim
