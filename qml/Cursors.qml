@@ -17,7 +17,9 @@ Item {
         property real lineWidth: Theme.px(2)
         property real minX: 0
         property real maxX: 0
-        property real tagHeight: Theme.px(30)
+        property real tagHeight: Theme.fontSmall + Theme.px(6)
+        // The tag hangs just under the ruler: the ruler's own labels stay readable.
+        property real tagY: 0
         visible: at >= minX && at <= maxX
         x: at
         Rectangle {
@@ -29,7 +31,7 @@ Item {
         }
         Rectangle {
             x: -width / 2
-            y: 0
+            y: cursor.tagY
             width: tagText.implicitWidth + Theme.px(10)
             height: cursor.tagHeight
             radius: Theme.px(3)
@@ -50,7 +52,7 @@ Item {
         minX: cursors.view.labelWidth
         maxX: cursors.width
         height: cursors.height
-        tagHeight: cursors.view.rulerHeight - Theme.px(4)
+        tagY: cursors.view.rulerHeight
         at: cursors.view.markerAX
         tint: Theme.cursorA
         tag: "A"
@@ -60,7 +62,7 @@ Item {
         minX: cursors.view.labelWidth
         maxX: cursors.width
         height: cursors.height
-        tagHeight: cursors.view.rulerHeight - Theme.px(4)
+        tagY: cursors.view.rulerHeight
         at: cursors.view.markerBX
         tint: Theme.cursorB
         tag: "B"
@@ -71,7 +73,7 @@ Item {
         minX: cursors.view.labelWidth
         maxX: cursors.width
         height: cursors.height
-        tagHeight: cursors.view.rulerHeight - Theme.px(4)
+        tagY: cursors.view.rulerHeight
         at: cursors.view.playheadX
         tag: cursors.controller.playheadText
     }

@@ -1,6 +1,7 @@
 // One event on a lane, shaped by kind so that nothing relies on colour alone: a context switch
 // is a full-height bar (with a grip when it can be dragged), SENDUIPI a triangle, delivery a
-// star, the spurious kernel interrupt a red "UIS +1" badge. Geometry gives the anchor (atX, atY).
+// star, the spurious kernel interrupt a red diamond. Geometry gives the anchor (atX, atY); the
+// words beside it are TimelineLabels (the core places them with every other word).
 import QtQuick
 import UintrLab
 
@@ -11,24 +12,22 @@ Item {
     required property string kind
     required property real atX
     required property real atY
-    required property string label
     required property int merged
     required property bool draggable
     required property bool current
     required property bool inWhy
     required property bool dimmed
-    required property real room
     required property real laneY0 // the lane's edges: a switch spans its lane
     required property real laneY1
 
     readonly property bool isSwitch: kind === "context_switch"
     readonly property bool isSpurious: kind === "spurious_notification"
-    readonly property int glyphSize: Theme.px(isSpurious ? 0 : 20)
+    readonly property int glyphSize: Theme.px(isSpurious ? 26 : 20)
     readonly property var glyphs: ({
         "senduipi": "▲", "user_interrupt_delivered": "★", "uiret": "◆", "self_ipi": "●",
         "ipi_suppressed": "⊘", "ipi_arrived": "▼", "notification_processed": "■",
         "fault": "✖", "stui": "▮", "clui": "▯", "testui": "?", "blocked": "☾", "woken": "☀",
-        "kernel_vector": "⚑", "op_deferred": "…"
+        "kernel_vector": "⚑", "op_deferred": "…", "spurious_notification": "◆"
     })
     readonly property color tint: isSpurious ? Theme.spurious : Theme.markerColor(kind)
 
@@ -39,11 +38,11 @@ Item {
 
     // On the Why chain: a highlighter stroke behind the marker (and a wider bar for a switch).
     Rectangle {
-        visible: marker.inWhy && !marker.isSpurious
+        visible: marker.inWhy
         x: marker.isSwitch ? -width / 2 : -glyph.width / 2 - Theme.px(4)
         y: marker.isSwitch ? marker.laneY0 - marker.atY : -height / 2
-        width: marker.isSwitch ? Theme.px(16) : glyph.width + label.width + Theme.px(12)
-        height: marker.isSwitch ? marker.laneY1 - marker.laneY0 : Math.max(glyph.height, label.height) + Theme.px(4)
+        width: marker.isSwitch ? Theme.px(16) : glyph.width + Theme.px(8)
+        height: marker.isSwitch ? marker.laneY1 - marker.laneY0 : glyph.height + Theme.px(4)
         radius: Theme.px(4)
         color: Theme.changed
         border.color: Theme.changedEdge
@@ -68,29 +67,9 @@ Item {
             border.width: Theme.px(2)
         }
     }
-    // The spurious notification: the race made visible.
-    Rectangle {
-        visible: marker.isSpurious
-        x: -width / 2
-        y: -height / 2
-        width: badgeText.implicitWidth + Theme.px(14)
-        height: badgeText.implicitHeight + Theme.px(8)
-        radius: Theme.px(4)
-        color: Theme.spurious
-        border.color: marker.inWhy ? Theme.changedEdge : "#ffffff"
-        border.width: Theme.px(marker.inWhy ? 4 : 2)
-        Text {
-            id: badgeText
-            anchors.centerIn: parent
-            text: marker.label
-            color: "#ffffff"
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-        }
-    }
     Text {
         id: glyph
-        visible: !marker.isSwitch && !marker.isSpurious
+        visible: !marker.isSwitch
         x: -width / 2
         y: -height / 2
         text: marker.glyphs[marker.kind] ?? "●"
@@ -99,30 +78,12 @@ Item {
         style: Text.Outline
         styleColor: Theme.plot
     }
-    // The label beside the glyph. A switch has none here: the segment it starts names its task.
-    Text {
-        id: label
-        x: glyph.width / 2 + Theme.px(2)
-        y: -height / 2
-        width: Math.min(implicitWidth, marker.room - glyph.width - Theme.px(4))
-        visible: !marker.isSpurious && !marker.isSwitch && width > Theme.px(24)
-        elide: Text.ElideRight
-        text: marker.label
-        color: Theme.ink
-        // Crowded (the next marker is close): the small size before eliding. A bold character
-        // is ~0.62 em wide: an estimate is enough here and costs no text layout.
-        font.pixelSize: marker.label.length * Theme.fontBody * 0.62 + glyph.width + Theme.px(6) <= marker.room
-                        ? Theme.fontBody : Theme.fontSmall
-        font.bold: true
-        style: Text.Outline
-        styleColor: Theme.plot
-    }
     // The playhead's event: a ring (a switch shows it on its bar).
     Rectangle {
         visible: marker.current && !marker.isSwitch
         x: -width / 2
         y: -height / 2
-        width: Theme.px(marker.isSpurious ? 0 : 30)
+        width: Theme.px(marker.isSpurious ? 36 : 30)
         height: width
         radius: width / 2
         color: "transparent"

@@ -10,7 +10,7 @@ Popup {
     readonly property var rows: [
         "Space", qsTr("play / pause"), "→  or  .", qsTr("next event (sub-step)"),
         "←  or  ,", qsTr("previous event"), "Home / End", qsTr("start / end of the run"),
-        "M", qsTr("slow motion"), "W / S", qsTr("zoom in / out"), "A / D", qsTr("pan left / right"),
+        "M", qsTr("slow motion"), "W / S", qsTr("zoom in / out at the pointer"), "A / D", qsTr("pan left / right"),
         "F", qsTr("fit the whole run"), qsTr("wheel"), qsTr("zoom at the pointer (Shift: pan)"),
         qsTr("drag a switch or SENDUIPI"), qsTr("move it in time (Esc: put it back)"),
         qsTr("drag elsewhere"), qsTr("pan"), qsTr("drag on the ruler"), qsTr("move the playhead"),
@@ -27,24 +27,52 @@ Popup {
 
     anchors.centerIn: parent
     modal: true
+    focus: true
+    // Esc or F1 (the key that opened it) closes it; so does a click outside.
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     padding: Theme.px(20)
     background: Rectangle { color: Theme.panel; border.color: Theme.border; radius: Theme.radius }
 
-    Grid {
-        columns: 2
-        columnSpacing: Theme.px(24)
-        rowSpacing: Theme.px(6)
-        Repeater {
-            model: help.rows
-            delegate: Text {
-                required property int index
-                required property string modelData
-                text: modelData
-                color: index % 2 ? Theme.text : Theme.muted
-                font.pixelSize: Theme.fontBody
-                font.family: index % 2 ? Theme.sans : Theme.mono
-                font.bold: index % 2 === 0
+    // Never cut at a presentation scale: two pairs of columns when they fit, and it scrolls.
+    width: Math.min(grid.implicitWidth + 2 * padding, parent ? parent.width * 0.96 : grid.implicitWidth)
+    height: Math.min(grid.implicitHeight + 2 * padding, parent ? parent.height * 0.92 : grid.implicitHeight)
+
+    Flickable {
+        id: card
+        anchors.fill: parent
+        contentWidth: grid.implicitWidth
+        contentHeight: grid.implicitHeight
+        clip: true
+        focus: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        ScrollBar.horizontal: ScrollBar {}
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_F1 || event.key === Qt.Key_Escape) {
+                help.close()
+                event.accepted = true
+            }
+        }
+
+        Grid {
+            id: grid
+            // Two (key, what) pairs side by side when the window is wide enough for them.
+            columns: help.parent && help.parent.width > 2 * Theme.px(640) ? 4 : 2
+            columnSpacing: Theme.px(24)
+            rowSpacing: Theme.px(6)
+            Repeater {
+                model: help.rows
+                delegate: Text {
+                    required property int index
+                    required property string modelData
+                    text: modelData
+                    color: index % 2 ? Theme.text : Theme.muted
+                    font.pixelSize: Theme.fontBody
+                    font.family: index % 2 ? Theme.sans : Theme.mono
+                    font.bold: index % 2 === 0
+                }
             }
         }
     }
+    onOpened: card.forceActiveFocus()
 }

@@ -21,11 +21,13 @@ Rectangle {
         anchors.margins: Theme.spacing
         contentWidth: availableWidth
         clip: true
+        // Always visible when there is more below: the other CPUs must not look absent.
+        ScrollBar.vertical.policy: contentHeight > height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
 
         // Cards side by side as the width allows (two CPUs next to each other at 1600 px).
         Flow {
             id: cards
-            width: scroll.availableWidth
+            width: scroll.availableWidth - Theme.px(12)
             spacing: Theme.px(10)
 
             Text {

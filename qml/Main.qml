@@ -55,69 +55,100 @@ ApplicationWindow {
         presentationScale = Math.max(0.75, Math.min(3.0, Math.round((presentationScale + step) * 4) / 4))
     }
 
-    header: Toolbar {
-        id: toolbar
+    // Every command once (LabActions); the toolbar, its overflow menu and the keys trigger them.
+    LabActions {
+        id: actions
         controller: window.controller
         onOpenRequested: window.whenSaved(() => openDialog.open())
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
-        onExportRequested: exportDialog.open()
-        onLibraryRequested: library.open()
-        onRecentRequested: (path) => window.openPath(path)
-        onHelpRequested: help.open()
+        onExportRequested: if (window.controller.loaded) exportDialog.open()
+        onLibraryRequested: library.visible ? library.close() : library.open()
+        onRecentRequested: recent.visible ? recent.close() : recent.open()
+        onHelpRequested: help.visible ? help.close() : help.open()
         onDarkToggled: window.dark = !window.dark
-        onScaleRequested: (step) => window.scaleBy(step)
+        onScaleRequested: (step) => step === 0 ? window.presentationScale = 1 : window.scaleBy(step)
+        onQuitRequested: window.close()
+    }
+    header: Toolbar {
+        id: toolbar
+        controller: window.controller
+        actions: actions
     }
     footer: StatusLine { controller: window.controller }
 
     // The timeline across the whole width (the race is a matter of horizontal distance), the
-    // teaching text and the registers below it.
-    ColumnLayout {
+    // teaching text and the registers below it. Nothing shrinks below what it needs to be read
+    // (a presentation scale, a 1366×768 projector): when the window is too short for that, the
+    // page scrolls instead.
+    Flickable {
+        id: page
+        objectName: "page"
         anchors.fill: parent
-        anchors.margins: Theme.spacing
-        spacing: Theme.spacing
+        contentWidth: width
+        contentHeight: Math.max(height, column.needed + 2 * Theme.spacing)
+        interactive: contentHeight > height
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ScrollBar.vertical: ScrollBar { policy: page.interactive ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff }
 
-        VerdictBar { controller: window.controller; Layout.fillWidth: true }
-        Timeline {
-            id: timeline
-            objectName: "timeline"
-            controller: window.controller
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.minimumHeight: Theme.px(160)
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(window.height * 0.42, Theme.px(480))
+        ColumnLayout {
+            id: column
+            // What each part needs at the current scale: the verdict's lines, every lane at its
+            // smallest, and the narration / Why / inspector row.
+            readonly property real timelineNeeded: Theme.px(60) + window.controller.cpuCount * Theme.px(80)
+            readonly property real teachingNeeded: Theme.px(why.visible ? 330 : 230)
+            readonly property real needed: verdict.implicitHeight + timelineNeeded + teachingNeeded + 2 * spacing
+
+            x: Theme.spacing
+            y: Theme.spacing
+            width: page.width - 2 * Theme.spacing - (page.interactive ? Theme.px(10) : 0)
+            height: page.contentHeight - 2 * Theme.spacing
             spacing: Theme.spacing
 
-            // The narration has the column; once an event is clicked, Why takes the lower half.
-            Item {
-                id: teaching
-                Layout.fillHeight: true
-                Layout.preferredWidth: Theme.px(560)
-                Layout.maximumWidth: window.width * 0.4
-                NarrationPanel {
-                    controller: window.controller
-                    width: teaching.width
-                    height: why.visible ? Math.max(Theme.px(150), teaching.height * 0.5 - Theme.spacing / 2)
-                                        : teaching.height
-                }
-                WhyPanel {
-                    id: why
-                    objectName: "whyPanel"
-                    visible: window.controller.whyTitle !== ""
-                    controller: window.controller
-                    y: teaching.height - height
-                    width: teaching.width
-                    height: teaching.height - Math.max(Theme.px(150), teaching.height * 0.5 - Theme.spacing / 2) - Theme.spacing
-                }
-            }
-            Inspector {
-                objectName: "inspector"
+            VerdictBar { id: verdict; controller: window.controller; Layout.fillWidth: true }
+            Timeline {
+                id: timeline
+                objectName: "timeline"
                 controller: window.controller
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.minimumHeight: column.timelineNeeded
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.minimumHeight: column.teachingNeeded
+                Layout.preferredHeight: Math.max(column.teachingNeeded, Math.min(window.height * 0.4, Theme.px(480)))
+                spacing: Theme.spacing
+
+                // The narration has the column; once an event is clicked, Why takes the lower half.
+                Item {
+                    id: teaching
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.px(560)
+                    Layout.maximumWidth: window.width * 0.42
+                    NarrationPanel {
+                        objectName: "narrationPanel"
+                        controller: window.controller
+                        width: teaching.width
+                        height: why.visible ? (teaching.height - Theme.spacing) / 2 : teaching.height
+                    }
+                    WhyPanel {
+                        id: why
+                        objectName: "whyPanel"
+                        visible: window.controller.whyTitle !== ""
+                        controller: window.controller
+                        y: teaching.height - height
+                        width: teaching.width
+                        height: (teaching.height - Theme.spacing) / 2
+                    }
+                }
+                Inspector {
+                    objectName: "inspector"
+                    controller: window.controller
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
             }
         }
     }
@@ -128,21 +159,19 @@ ApplicationWindow {
         height: window.height
         onOpenRequested: (path) => window.openPath(path)
     }
-    HelpOverlay { id: help }
+    RecentFiles {
+        id: recent
+        x: (window.width - width) / 2
+        y: 0
+        controller: window.controller
+        onOpenRequested: (path) => window.openPath(path)
+    }
+    HelpOverlay { id: help; objectName: "help" }
     RaceMapPanel { controller: window.controller; height: window.height }
     Shortcuts {
         controller: window.controller
+        actions: actions
         timeline: timeline
-        onOpenRequested: window.whenSaved(() => openDialog.open())
-        onSaveRequested: window.saveOrAsk(null)
-        onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
-        onExportRequested: if (window.controller.loaded) exportDialog.open()
-        onQuitRequested: window.close()
-        onLibraryRequested: library.visible ? library.close() : library.open()
-        onRecentRequested: toolbar.showRecent()
-        onHelpRequested: help.visible ? help.close() : help.open()
-        onDarkToggled: window.dark = !window.dark
-        onScaleRequested: (step) => step === 0 ? window.presentationScale = 1 : window.scaleBy(step)
     }
 
     FileDialog {

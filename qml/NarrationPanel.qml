@@ -1,6 +1,10 @@
-// What the teacher would say now (the scenario's narration at the playhead), large, and below it
-// the exact event at the playhead, as the trace spells it.
+// What the teacher would say now: the scenario's narration step at the playhead, anchored to the
+// run on screen (NarrationModel). After an edit an "edited run" badge says the class is not
+// looking at the file's run; a step that moved says where it went; a step whose events no longer
+// happen is shown struck through with the edited run's verdict in its place. Below it, the exact
+// event at the playhead. Text never shrinks: a long step scrolls.
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import UintrLab
 
@@ -8,6 +12,8 @@ Rectangle {
     id: panel
 
     required property LabController controller
+    readonly property NarrationModel narration: controller.narration
+    readonly property bool gone: narration.status === NarrationModel.Gone
 
     color: Theme.panel
     radius: Theme.radius
@@ -18,27 +24,80 @@ Rectangle {
         anchors.margins: Theme.px(12)
         spacing: Theme.spacing
 
-        Text {
-            text: panel.controller.narrationCount > 0
-                  ? qsTr("Narration  %1 / %2").arg(panel.controller.narrationIndex + 1).arg(panel.controller.narrationCount)
-                  : qsTr("Narration")
-            color: Theme.muted
-            font.pixelSize: Theme.fontBody
-            font.bold: true
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: panel.narration.count > 0
+                      ? qsTr("Narration  %1 / %2").arg(panel.narration.position + 1).arg(panel.narration.count)
+                      : qsTr("Narration")
+                color: Theme.muted
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+                elide: Text.ElideRight
+            }
+            Rectangle {
+                objectName: "editedBadge"
+                visible: panel.narration.edited
+                implicitWidth: badgeText.implicitWidth + Theme.px(14)
+                implicitHeight: badgeText.implicitHeight + Theme.px(4)
+                radius: height / 2
+                color: Theme.cursorB
+                Text {
+                    id: badgeText
+                    anchors.centerIn: parent
+                    text: qsTr("edited run")
+                    color: Theme.textOn(Theme.cursorB)
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                }
+                ToolTip.visible: badgeMouse.containsMouse
+                ToolTip.text: qsTr("The run on screen is not the file's: the narration follows its events, and says when they no longer happen. Ctrl+Z goes back.")
+                MouseArea { id: badgeMouse; anchors.fill: parent; hoverEnabled: true }
+            }
         }
-        Text {
-            objectName: "narration"
+        ScrollView {
+            id: scroll
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: Theme.fontSmall * 3
-            text: panel.controller.narrationText !== "" ? panel.controller.narrationText
-                  : qsTr("Press Space to play the run, or → to step through it event by event.")
-            color: panel.controller.narrationText !== "" ? Theme.text : Theme.muted
-            font.pixelSize: Theme.fontHuge
-            fontSizeMode: Text.VerticalFit // a long narration shrinks rather than hides
-            minimumPixelSize: Theme.fontSmall
-            wrapMode: Text.WordWrap
+            Layout.minimumHeight: Theme.fontHuge * 2
+            contentWidth: availableWidth
             clip: true
+            Column {
+                width: scroll.availableWidth
+                spacing: Theme.px(4)
+                Text {
+                    objectName: "narrationNote"
+                    visible: text !== ""
+                    width: parent.width
+                    text: panel.narration.note
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontBody
+                    font.italic: true
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "narrationFileText"
+                    visible: panel.gone
+                    width: parent.width
+                    text: panel.narration.fileText
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontBody
+                    font.strikeout: true
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "narration"
+                    width: parent.width
+                    text: panel.narration.text !== "" ? panel.narration.text
+                          : qsTr("Press Space to play the run, or → to step through it event by event.")
+                    color: panel.narration.text !== "" ? Theme.text : Theme.muted
+                    font.pixelSize: Theme.fontHuge
+                    font.bold: panel.gone
+                    wrapMode: Text.WordWrap
+                }
+            }
         }
         Text {
             visible: panel.controller.whyTitle === ""

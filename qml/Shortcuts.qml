@@ -1,4 +1,5 @@
-// Every action has a key (listed by F1). Perfetto's W/A/S/D zoom and pan the timeline.
+// Every command has a key (listed by F1): the keys trigger the same LabActions as the toolbar.
+// Perfetto's W/A/S/D zoom (at the pointer when it is over the timeline) and pan.
 import QtQuick
 import UintrLab
 
@@ -6,50 +7,45 @@ Item {
     id: keys
 
     required property LabController controller
+    required property LabActions actions
     required property Timeline timeline
     readonly property TimelineView view: controller.timeline
-    signal openRequested
-    signal saveRequested
-    signal saveAsRequested
-    signal exportRequested
-    signal quitRequested
-    signal libraryRequested
-    signal recentRequested
-    signal helpRequested
-    signal darkToggled
-    signal scaleRequested(real step) // 0: back to 1
 
-    function zoom(factor: real) { view.zoomAt(view.viewWidth / 2, factor) }
+    function zoom(factor: real) {
+        // At the pointer, as Perfetto does; at the centre when the pointer is elsewhere.
+        const x = timeline.pointerInside ? timeline.pointerX : view.viewWidth / 2
+        view.zoomAt(x, factor)
+    }
     function pan(fraction: real) { view.panBy((view.viewWidth - view.labelWidth) * fraction) }
 
-    Shortcut { sequences: ["Ctrl+O"]; onActivated: keys.openRequested() }
-    Shortcut { sequences: ["Ctrl+S"]; onActivated: keys.saveRequested() }
-    Shortcut { sequences: ["Ctrl+Shift+S"]; onActivated: keys.saveAsRequested() }
-    Shortcut { sequence: "Ctrl+E"; onActivated: keys.exportRequested() }
-    Shortcut { sequences: ["Ctrl+Q"]; onActivated: keys.quitRequested() }
-    Shortcut { sequences: ["Ctrl+Z"]; onActivated: keys.controller.undo() }
-    Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; onActivated: keys.controller.redo() }
-    Shortcut { sequence: "Ctrl+L"; onActivated: keys.libraryRequested() }
-    Shortcut { sequence: "Ctrl+R"; onActivated: keys.recentRequested() }
-    Shortcut { sequence: "F1"; onActivated: keys.helpRequested() }
-    Shortcut { sequence: "Ctrl+D"; onActivated: keys.darkToggled() }
-    Shortcut { sequences: ["Ctrl++", "Ctrl+="]; onActivated: keys.scaleRequested(0.25) }
-    Shortcut { sequence: "Ctrl+-"; onActivated: keys.scaleRequested(-0.25) }
-    Shortcut { sequence: "Ctrl+0"; onActivated: keys.scaleRequested(0) }
-    Shortcut { sequence: "Ctrl+K"; onActivated: keys.controller.cycleVariant() }
+    Shortcut { sequences: ["Ctrl+O"]; onActivated: keys.actions.open.trigger() }
+    Shortcut { sequences: ["Ctrl+S"]; onActivated: keys.actions.save.trigger() }
+    Shortcut { sequences: ["Ctrl+Shift+S"]; onActivated: keys.actions.saveAs.trigger() }
+    Shortcut { sequence: "Ctrl+E"; onActivated: keys.actions.exportPicture.trigger() }
+    Shortcut { sequences: ["Ctrl+Q"]; onActivated: keys.actions.quit.trigger() }
+    Shortcut { sequences: ["Ctrl+Z"]; onActivated: keys.actions.undo.trigger() }
+    Shortcut { sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]; onActivated: keys.actions.redo.trigger() }
+    Shortcut { sequence: "Ctrl+L"; onActivated: keys.actions.library.trigger() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: keys.actions.recent.trigger() }
+    Shortcut { sequence: "F1"; onActivated: keys.actions.help.trigger() }
+    Shortcut { sequence: "Ctrl+D"; onActivated: keys.actions.dark.trigger() }
+    Shortcut { sequences: ["Ctrl++", "Ctrl+="]; onActivated: keys.actions.larger.trigger() }
+    Shortcut { sequence: "Ctrl+-"; onActivated: keys.actions.smaller.trigger() }
+    Shortcut { sequence: "Ctrl+0"; onActivated: keys.actions.scaleRequested(0) }
+    Shortcut { sequence: "Ctrl+K"; onActivated: keys.actions.nextVariant.trigger() }
 
-    Shortcut { sequence: "Space"; onActivated: keys.controller.togglePlay() }
-    Shortcut { sequences: ["Right", "."]; onActivated: keys.controller.stepNext() }
-    Shortcut { sequences: ["Left", ","]; onActivated: keys.controller.stepPrev() }
-    Shortcut { sequence: "Home"; onActivated: keys.controller.toStart() }
-    Shortcut { sequence: "End"; onActivated: keys.controller.toEnd() }
-    Shortcut { sequence: "M"; onActivated: keys.controller.slowMotion = !keys.controller.slowMotion }
+    Shortcut { sequence: "Space"; onActivated: keys.actions.play.trigger() }
+    Shortcut { sequences: ["Right", "."]; onActivated: keys.actions.stepNext.trigger() }
+    Shortcut { sequences: ["Left", ","]; onActivated: keys.actions.stepPrev.trigger() }
+    Shortcut { sequence: "Home"; onActivated: keys.actions.toStart.trigger() }
+    Shortcut { sequence: "End"; onActivated: keys.actions.toEnd.trigger() }
+    Shortcut { sequence: "M"; onActivated: keys.actions.slowMotion.trigger() }
 
     Shortcut { sequence: "W"; autoRepeat: true; onActivated: keys.zoom(1.25) }
     Shortcut { sequence: "S"; autoRepeat: true; onActivated: keys.zoom(0.8) }
     Shortcut { sequence: "A"; autoRepeat: true; onActivated: keys.pan(-0.1) }
     Shortcut { sequence: "D"; autoRepeat: true; onActivated: keys.pan(0.1) }
-    Shortcut { sequence: "F"; onActivated: keys.view.fit() }
+    Shortcut { sequence: "F"; onActivated: keys.actions.fit.trigger() }
 
     Shortcut { sequence: "1"; onActivated: keys.controller.markPlayhead(false) }
     Shortcut { sequence: "2"; onActivated: keys.controller.markPlayhead(true) }

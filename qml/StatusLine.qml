@@ -1,7 +1,6 @@
 // The status line: what the last request did (a refusal in the error colour, with its reason),
 // the A/B markers and their distance, and the size of the run.
 import QtQuick
-import QtQuick.Layouts
 import UintrLab
 
 Rectangle {
@@ -9,27 +8,32 @@ Rectangle {
 
     required property LabController controller
 
-    implicitHeight: row.implicitHeight + Theme.px(10)
+    implicitHeight: row.childrenRect.height + Theme.px(10)
+    // One row when it fits; at a presentation scale the parts wrap onto a second line rather
+    // than being cut.
     color: Theme.panel
     Rectangle { width: parent.width; height: 1; color: Theme.border }
 
-    RowLayout {
+    Flow {
         id: row
-        anchors.fill: parent
-        anchors.leftMargin: Theme.spacing
-        anchors.rightMargin: Theme.spacing
+        x: Theme.spacing
+        y: Theme.px(5)
+        width: parent.width - 2 * Theme.spacing
         spacing: Theme.px(24)
+        readonly property real rest: marker.implicitWidth + counts.implicitWidth + 2 * spacing
 
         Text {
             objectName: "status"
-            Layout.fillWidth: true
+            // The whole line when it fits beside the rest, else a line of its own.
+            width: implicitWidth <= row.width - row.rest ? implicitWidth : row.width
+            wrapMode: Text.Wrap
             text: (bar.controller.statusError ? "✖ " : "") + bar.controller.statusText
             color: bar.controller.statusError ? Theme.error : Theme.text
             font.pixelSize: Theme.fontBody
             font.bold: bar.controller.statusError
-            elide: Text.ElideRight
         }
         Text {
+            id: marker
             objectName: "markerText"
             text: bar.controller.markerText !== "" ? bar.controller.markerText
                                                    : qsTr("Ctrl+click: marker A · Shift+click: marker B")
@@ -38,6 +42,7 @@ Rectangle {
             font.family: bar.controller.markerText !== Theme.sans ? Theme.mono : ""
         }
         Text {
+            id: counts
             text: qsTr("%1 events · %2 CPUs · %3 visible items").arg(bar.controller.eventCount)
                       .arg(bar.controller.cpuCount).arg(bar.controller.timeline.visibleItems)
             color: Theme.muted

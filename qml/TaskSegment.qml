@@ -1,6 +1,7 @@
 // What runs on a CPU for a stretch of time: a task in its colour (name on top), its
 // user-interrupt handler (a darker band at the bottom of the lane), kernel work (grey, hatched),
-// or idle (outlined). Colours are core's render palette, as in the SVG export.
+// or idle (outlined). Colours are core's render palette, as in the SVG export. Its name is a
+// TimelineLabel, placed by the core with every other word.
 import QtQuick
 import UintrLab
 
@@ -14,7 +15,6 @@ Rectangle {
     required property string kind
     required property int task
     required property int merged
-    required property string label
 
     readonly property bool idle: kind === "idle"
     readonly property bool handler: kind === "handler"
@@ -40,19 +40,5 @@ Rectangle {
         source: "qrc:/UintrLab/hatch.svg"
         fillMode: Image.Tile
         opacity: 0.6
-    }
-    Text {
-        x: Theme.px(12)
-        y: segment.handler ? 0 : Theme.px(3)
-        width: segment.width - x - Theme.px(4)
-        height: segment.handler ? segment.height : implicitHeight
-        visible: segment.width > Theme.px(36)
-        verticalAlignment: segment.handler ? Text.AlignVCenter : Text.AlignTop
-        text: segment.label !== "" ? segment.label : (segment.idle ? "idle" : "")
-        color: segment.idle ? Theme.muted : Theme.textOn(segment.handler ? segment.fill : Theme.taskFill(segment.task))
-        font.pixelSize: segment.handler ? Theme.fontSmall : Theme.fontLarge
-        font.bold: !segment.idle
-        font.italic: segment.idle
-        elide: Text.ElideRight
     }
 }

@@ -12,9 +12,10 @@ QtObject {
     property real scale: 1.0
 
     function px(v: real): real { return Math.round(v * scale) }
-    // Inspector cards: as many ~440 px columns as `total` holds.
+    // Inspector cards: as many ~360 px columns as `total` holds (two CPUs side by side at
+    // 1366 px).
     function cardWidth(total: real): real {
-        const columns = Math.max(1, Math.floor(total / px(440)))
+        const columns = Math.max(1, Math.floor(total / px(360)))
         return (total - (columns - 1) * px(10)) / columns
     }
 

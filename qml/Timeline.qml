@@ -9,6 +9,9 @@ Rectangle {
 
     required property LabController controller
     readonly property TimelineView view: controller.timeline
+    // Where the pointer is, for W/S zooming at it.
+    readonly property bool pointerInside: mouseArea.containsMouse
+    readonly property real pointerX: mouseArea.mouseX
 
     implicitHeight: Theme.px(240)
     color: Theme.plot
@@ -53,6 +56,11 @@ Rectangle {
                 model: root.view.markers
                 delegate: EventMarker {}
             }
+            Repeater {
+                objectName: "labels"
+                model: root.view.labels
+                delegate: TimelineLabel {}
+            }
         }
     }
     RaceStrip {
@@ -66,6 +74,7 @@ Rectangle {
         controller: root.controller
     }
     TimelineMouse {
+        id: mouseArea
         objectName: "timelineMouse"
         anchors.fill: parent
         view: root.view

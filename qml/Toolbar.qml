@@ -1,5 +1,7 @@
-// File (open, save, export), undo, playback, the kernel variant switch, zoom, palette and presentation scale.
-// Every button names its shortcut in its tooltip.
+// File (open, save, export), undo, playback, the kernel variant switch, zoom, palette and
+// presentation scale: one row that never wraps. What does not fit (1366 px, a presentation
+// scale) goes, from the right, into the "⋯" menu — every command stays one click away, with its
+// key. Buttons and menu entries trigger the same LabActions as the keyboard.
 import QtQuick
 import QtQuick.Controls
 import UintrLab
@@ -8,26 +10,42 @@ ToolBar {
     id: bar
 
     required property LabController controller
-    signal openRequested
-    signal saveRequested
-    signal saveAsRequested
-    signal exportRequested
-    signal libraryRequested
-    signal recentRequested(string path)
-    signal helpRequested
-    signal darkToggled
-    signal scaleRequested(real step)
+    required property LabActions actions
 
-    function showRecent() { recent.open() }
+    // The items in display order; the first `fitCount` are on the bar, the rest in the menu.
+    readonly property list<Item> items: [
+        libraryButton, openButton, recentButton, saveButton, saveAsButton, exportButton, sep1,
+        undoButton, redoButton, sep2, startButton, prevButton, playButton, nextButton, endButton,
+        slowButton, sep3, kernelLabel, variantBox, sep4, fitButton, zoomOutButton, zoomInButton,
+        sep5, smallerButton, largerButton, darkButton, helpButton
+    ]
+    readonly property int fitCount: {
+        const room = bar.availableWidth - more.implicitWidth - row.spacing
+        let used = 0
+        for (let i = 0; i < items.length; ++i) {
+            used += items[i].implicitWidth + row.spacing
+            if (used > room) return i
+        }
+        return items.length
+    }
+    // Shows the items that fit, hides the rest (they are in the menu).
+    function applyFit() {
+        for (let i = 0; i < items.length; ++i) items[i].visible = i < fitCount
+    }
+    onFitCountChanged: applyFit()
+    Component.onCompleted: applyFit()
 
     component BarButton: ToolButton {
         id: button
-        property string tip
+        property Command command
+        text: command ? command.text : ""
+        enabled: command ? command.enabled : true
         font.pixelSize: Theme.fontBody
-        height: Theme.px(36)
+        implicitHeight: Theme.px(36)
         padding: Theme.px(6)
         leftPadding: Theme.px(10)
         rightPadding: Theme.px(10)
+        onClicked: if (command) command.trigger()
         contentItem: Text {
             text: button.text
             font: button.font
@@ -37,110 +55,117 @@ ToolBar {
             verticalAlignment: Text.AlignVCenter
         }
         background: Rectangle {
+            readonly property bool on: button.command ? button.command.on : false
             radius: Theme.radius
-            color: button.checked ? Theme.panelAlt : (button.hovered ? Theme.lane : "transparent")
-            border.color: button.checked ? Theme.border : "transparent"
+            color: on ? Theme.panelAlt : (button.hovered ? Theme.lane : "transparent")
+            border.color: on ? Theme.border : "transparent"
         }
-        ToolTip.visible: hovered && tip !== ""
-        ToolTip.text: tip
+        ToolTip.visible: hovered && command !== null && command.tip !== ""
+        ToolTip.text: command ? command.tip + " (" + command.keys + ")" : ""
         ToolTip.delay: 400
     }
     component Separator: Item {
+        id: separator
         implicitWidth: Theme.px(9)
         implicitHeight: Theme.px(36)
         Rectangle { anchors.centerIn: parent; width: 1; height: Theme.px(26); color: Theme.border }
     }
 
+    contentHeight: row.implicitHeight
     background: Rectangle { color: Theme.panel; Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border } }
 
-    // A Flow, so that at a large presentation scale the buttons wrap instead of falling off.
-    Flow {
-        width: parent.width
+    Row {
+        id: row
         spacing: Theme.px(2)
 
-        BarButton { text: qsTr("Library"); tip: qsTr("Scenario library (Ctrl+L)"); onClicked: bar.libraryRequested() }
-        BarButton { text: qsTr("Open…"); tip: qsTr("Open a scenario file (Ctrl+O)"); onClicked: bar.openRequested() }
-        BarButton {
-            id: recentButton
-            text: qsTr("Recent ▾")
-            tip: qsTr("Recently opened scenarios (Ctrl+R)")
-            onClicked: recent.open()
-            RecentFiles {
-                id: recent
-                y: recentButton.height
-                controller: bar.controller
-                onOpenRequested: (path) => bar.recentRequested(path)
-            }
-        }
-        BarButton { text: qsTr("Save"); tip: qsTr("Save (Ctrl+S), atomically"); enabled: bar.controller.loaded; onClicked: bar.saveRequested() }
-        BarButton { text: qsTr("Save As…"); tip: qsTr("Save under another name (Ctrl+Shift+S)"); enabled: bar.controller.loaded; onClicked: bar.saveAsRequested() }
-        BarButton {
-            objectName: "exportButton"
-            text: qsTr("Export…")
-            tip: qsTr("Export the timeline as SVG or PNG, the whole run or the visible window (Ctrl+E)")
-            enabled: bar.controller.loaded
-            onClicked: bar.exportRequested()
-        }
-        Separator {}
-        BarButton {
-            text: qsTr("↶ Undo")
-            enabled: bar.controller.canUndo
-            tip: qsTr("Undo %1 (Ctrl+Z)").arg(bar.controller.undoText)
-            onClicked: bar.controller.undo()
-        }
-        BarButton {
-            text: qsTr("↷ Redo")
-            enabled: bar.controller.canRedo
-            tip: qsTr("Redo %1 (Ctrl+Shift+Z)").arg(bar.controller.redoText)
-            onClicked: bar.controller.redo()
-        }
-        Separator {}
-        BarButton { text: "⇤"; tip: qsTr("To the start (Home)"); onClicked: bar.controller.toStart() }
-        BarButton { text: "◀"; tip: qsTr("Previous event (Left or ,)"); onClicked: bar.controller.stepPrev() }
-        BarButton {
-            objectName: "playButton"
-            text: bar.controller.playing ? qsTr("▮▮ Pause") : qsTr("▶ Play")
-            tip: qsTr("Play or pause the run (Space)")
-            onClicked: bar.controller.togglePlay()
-        }
-        BarButton { text: "▶"; tip: qsTr("Next event (Right or .)"); onClicked: bar.controller.stepNext() }
-        BarButton { text: "⇥"; tip: qsTr("To the end (End)"); onClicked: bar.controller.toEnd() }
-        BarButton {
-            text: qsTr("Slow")
-            checkable: true
-            checked: bar.controller.slowMotion
-            tip: qsTr("Slow motion: stop on every sub-step of an instant (M)")
-            onToggled: bar.controller.slowMotion = checked
-        }
-        Separator {}
+        BarButton { id: libraryButton; command: bar.actions.library }
+        BarButton { id: openButton; command: bar.actions.open }
+        BarButton { id: recentButton; command: bar.actions.recent }
+        BarButton { id: saveButton; command: bar.actions.save }
+        BarButton { id: saveAsButton; command: bar.actions.saveAs }
+        BarButton { id: exportButton; objectName: "exportButton"; command: bar.actions.exportPicture }
+        Separator { id: sep1 }
+        BarButton { id: undoButton; command: bar.actions.undo }
+        BarButton { id: redoButton; command: bar.actions.redo }
+        Separator { id: sep2 }
+        BarButton { id: startButton; command: bar.actions.toStart }
+        BarButton { id: prevButton; command: bar.actions.stepPrev }
+        BarButton { id: playButton; objectName: "playButton"; command: bar.actions.play }
+        BarButton { id: nextButton; command: bar.actions.stepNext }
+        BarButton { id: endButton; command: bar.actions.toEnd }
+        BarButton { id: slowButton; command: bar.actions.slowMotion }
+        Separator { id: sep3 }
         Label {
+            id: kernelLabel
             height: Theme.px(36)
             verticalAlignment: Text.AlignVCenter
             text: qsTr("Kernel")
             color: Theme.muted
             font.pixelSize: Theme.fontBody
             leftPadding: Theme.px(6)
+            rightPadding: Theme.px(4)
         }
         ComboBox {
+            id: variantBox
             objectName: "variantBox"
             model: bar.controller.variants
             currentIndex: bar.controller.variantIndex
             font.pixelSize: Theme.fontBody
             implicitWidth: Theme.px(200)
-            height: Theme.px(36)
+            implicitHeight: Theme.px(36)
             onActivated: (index) => bar.controller.setVariant(bar.controller.variants[index])
             ToolTip.visible: hovered
-            ToolTip.text: bar.controller.variantDescription + qsTr("\nRe-simulates at once; undoable. (Ctrl+K cycles)")
+            ToolTip.text: bar.actions.nextVariant.tip + " (" + bar.actions.nextVariant.keys + qsTr(" cycles)")
             ToolTip.delay: 400
         }
-        Item { width: Theme.px(24); height: 1 }
-        BarButton { text: qsTr("Fit"); tip: qsTr("Show the whole run (F)"); onClicked: bar.controller.timeline.fit() }
-        BarButton { text: "−"; tip: qsTr("Zoom out (S)"); onClicked: bar.controller.timeline.zoomAt(bar.controller.timeline.viewWidth / 2, 1 / 1.4) }
-        BarButton { text: "+"; tip: qsTr("Zoom in (W)"); onClicked: bar.controller.timeline.zoomAt(bar.controller.timeline.viewWidth / 2, 1.4) }
-        Separator {}
-        BarButton { text: "A−"; tip: qsTr("Smaller presentation scale (Ctrl+minus)"); onClicked: bar.scaleRequested(-0.25) }
-        BarButton { text: "A+"; tip: qsTr("Larger presentation scale for the back row (Ctrl+plus)"); onClicked: bar.scaleRequested(0.25) }
-        BarButton { text: Theme.dark ? qsTr("Light") : qsTr("Dark"); tip: qsTr("Light or dark palette (Ctrl+D)"); onClicked: bar.darkToggled() }
-        BarButton { text: "?"; tip: qsTr("Keyboard shortcuts (F1)"); onClicked: bar.helpRequested() }
+        Separator { id: sep4 }
+        BarButton { id: fitButton; command: bar.actions.fit }
+        BarButton { id: zoomOutButton; command: bar.actions.zoomOut }
+        BarButton { id: zoomInButton; command: bar.actions.zoomIn }
+        Separator { id: sep5 }
+        BarButton { id: smallerButton; command: bar.actions.smaller }
+        BarButton { id: largerButton; command: bar.actions.larger }
+        BarButton { id: darkButton; command: bar.actions.dark }
+        BarButton { id: helpButton; command: bar.actions.help }
+    }
+    ToolButton {
+        id: more
+        objectName: "overflowButton"
+        anchors.right: parent.right
+        visible: bar.fitCount < bar.items.length
+        text: "⋯"
+        font.pixelSize: Theme.fontLarge
+        implicitHeight: Theme.px(36)
+        implicitWidth: Theme.px(44)
+        onClicked: overflow.open()
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("More commands (what does not fit on the bar)")
+        Menu {
+            id: overflow
+            objectName: "overflowMenu"
+            y: more.height
+            font.pixelSize: Theme.fontBody
+            // The commands of the items that are not on the bar, in bar order.
+            Instantiator {
+                model: bar.hiddenCommands
+                delegate: MenuItem {
+                    required property var modelData
+                    text: modelData.text + "    " + modelData.keys
+                    enabled: modelData.enabled
+                    onTriggered: modelData.trigger()
+                }
+                onObjectAdded: (index, object) => overflow.insertItem(index, object)
+                onObjectRemoved: (index, object) => overflow.removeItem(object)
+            }
+        }
+    }
+    readonly property var hiddenCommands: {
+        const out = []
+        for (let i = fitCount; i < items.length; ++i) {
+            const item = items[i]
+            if (item === variantBox) out.push(actions.nextVariant)
+            else if (item.command) out.push(item.command)
+        }
+        return out
     }
 }

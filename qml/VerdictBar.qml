@@ -11,7 +11,17 @@ Rectangle {
     required property LabController controller
     readonly property bool race: controller.spuriousCount > 0
 
-    implicitHeight: row.implicitHeight + 2 * Theme.spacing
+    // A constant height: the title line and two verdict lines are always reserved, and during a
+    // drag the bar never shrinks (the race appearing and disappearing under the hand must not
+    // move the timeline under it).
+    readonly property real reserved: titleLine.implicitHeight + 2 * Math.ceil(Theme.fontVerdict * 1.4) + Theme.px(2)
+    property real heldHeight: 0
+    readonly property real contentHeight: Math.max(row.implicitHeight, reserved) + 2 * Theme.spacing
+    implicitHeight: controller.previewing ? Math.max(contentHeight, heldHeight) : contentHeight
+    Connections {
+        target: bar.controller
+        function onPreviewChanged() { if (bar.controller.previewing && bar.heldHeight === 0) bar.heldHeight = bar.contentHeight; else if (!bar.controller.previewing) bar.heldHeight = 0 }
+    }
     radius: Theme.radius
     color: race ? Theme.raceBar : Theme.okBar
     border.color: race ? Theme.spurious : Theme.delivered
@@ -32,26 +42,31 @@ Rectangle {
         }
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
             spacing: Theme.px(2)
             Text {
+                id: titleLine
                 Layout.fillWidth: true
                 text: bar.controller.title + "  ·  kernel " + bar.controller.variant
                 color: Theme.muted
                 font.pixelSize: Theme.fontBody
                 elide: Text.ElideRight
             }
-            Repeater {
-                model: bar.controller.verdict
-                delegate: Text {
-                    required property string modelData
-                    Layout.fillWidth: true
-                    objectName: "verdictLine"
-                    text: modelData
-                    color: Theme.text
-                    font.pixelSize: Theme.fontVerdict
-                    font.bold: true
-                    wrapMode: Text.WordWrap
+            // One Text for all the sentences: a Repeater inside a layout would recreate its
+            // delegates on every drag frame that changes the verdict.
+            Text {
+                Layout.fillWidth: true
+                objectName: "verdictLine"
+                text: {
+                    const lines = bar.controller.verdict
+                    let out = ""
+                    for (let i = 0; i < lines.length; ++i) out += (i > 0 ? "\n" : "") + lines[i]
+                    return out
                 }
+                color: Theme.text
+                font.pixelSize: Theme.fontVerdict
+                font.bold: true
+                wrapMode: Text.WordWrap
             }
         }
     }

@@ -62,24 +62,40 @@ Rectangle {
                     if (i >= 0) panel.controller.stepTo(panel.controller.whyLines[i].event)
                 }
             }
+            // The chain ends with the clicked event, the conclusion of the story: keep it in view
+            // as the chain changes (until the reader scrolls up).
+            property bool followEnd: true
+            onCountChanged: followEnd = true
+            onContentHeightChanged: if (followEnd) positionViewAtEnd()
+            onHeightChanged: if (followEnd) positionViewAtEnd()
+            onMovementStarted: followEnd = false
             delegate: Rectangle {
                 id: step
                 required property var modelData
                 required property int index
                 width: ListView.view.width
-                height: line.implicitHeight + Theme.px(6)
+                height: lines.implicitHeight + Theme.px(8)
                 radius: Theme.px(3)
                 color: modelData.selected ? Theme.changed : (index % 2 ? Theme.panelAlt : "transparent")
-                Text {
-                    id: line
+                Column {
+                    id: lines
                     x: Theme.px(6)
                     width: parent.width - 2 * x
                     anchors.verticalCenter: parent.verticalCenter
-                    text: (step.index + 1) + ". " + step.modelData.text
-                    color: Theme.text
-                    font.pixelSize: Theme.fontSmall
-                    font.family: Theme.mono
-                    wrapMode: Text.Wrap
+                    Text {
+                        text: (step.index + 1) + ".  " + step.modelData.when
+                        color: Theme.muted
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                    }
+                    Text {
+                        objectName: "whyStep"
+                        width: parent.width
+                        text: step.modelData.text
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
                 }
             }
         }

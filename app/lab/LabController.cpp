@@ -41,7 +41,7 @@ QString localPath(const QString& pathOrUrl) {
 } // namespace
 
 LabController::LabController(QObject* parent)
-    : QObject(parent), timeline_(this), inspector_(this), library_(this) {
+    : QObject(parent), timeline_(this), inspector_(this), narration_(this), library_(this) {
     connect(&undo_, &QUndoStack::cleanChanged, this, &LabController::dirtyChanged);
     connect(&undo_, &QUndoStack::indexChanged, this, &LabController::undoChanged);
     connect(&undo_, &QUndoStack::canUndoChanged, this, &LabController::undoChanged);
@@ -151,12 +151,6 @@ QString LabController::currentEventText() const {
     return describeEvent(currentEvent_);
 }
 
-QString LabController::narrationText() const {
-    if (narrationIndex_ < 0) return {};
-    return QString::fromStdString(
-        scenario_.narration[static_cast<std::size_t>(narrationIndex_)].text);
-}
-
 // ---------------------------------------------------------------- files
 
 bool LabController::openFile(const QString& pathOrUrl) {
@@ -181,6 +175,7 @@ bool LabController::openFile(const QString& pathOrUrl) {
     scenario_ = *loaded.scenario;
     raceMap_.setScenario(scenario_);
     committed_ = run;
+    original_ = run;
     show(run, true);
     addRecent(filePath_);
     setStatus(tr("Opened %1: %2 events").arg(fileName()).arg(run->eventCount()));
@@ -336,8 +331,12 @@ bool LabController::commitMove(int entry, qint64 at) {
 
 void LabController::cancelMove() {
     if (!previewing_) return;
+    const QString name = entryName(previewEntry_);
+    const qint64 from = previewFrom_;
     endPreview();
     show(committed_);
+    // The preview's "switch-out → 1 250 ns" would be a stale claim now.
+    setStatus(tr("Put back: %1 stays at %2").arg(name, formatNs(from)));
 }
 
 void LabController::endPreview() {
@@ -422,6 +421,7 @@ void LabController::show(std::shared_ptr<const SimRun> run, bool refit) {
     rebuildWhy();
     const bool moved = refreshHighlight();
     timeline_.setRun(shown_, refit);
+    narration_.setRuns(original_, shown_);
     if (moved || hadWhy || !highlight_.why.empty()) timeline_.setHighlight(&highlight_);
     updateAtPlayhead();
     Q_EMIT runChanged();

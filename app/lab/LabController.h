@@ -10,6 +10,7 @@
 #include "InspectorModel.h"
 #include "RaceMapModel.h"
 #include "RaceStrip.h"
+#include "NarrationModel.h"
 #include "ScenarioLibrary.h"
 #include "SimRun.h"
 #include "TimelineView.h"
@@ -60,9 +61,6 @@ class LabController : public QObject {
     Q_PROPERTY(QString playheadText READ playheadText NOTIFY playheadChanged)
     Q_PROPERTY(int currentEvent READ currentEvent NOTIFY playheadChanged)
     Q_PROPERTY(QString currentEventText READ currentEventText NOTIFY playheadChanged)
-    Q_PROPERTY(QString narrationText READ narrationText NOTIFY playheadChanged)
-    Q_PROPERTY(int narrationIndex READ narrationIndex NOTIFY playheadChanged)
-    Q_PROPERTY(int narrationCount READ narrationCount NOTIFY scenarioChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(bool slowMotion READ slowMotion WRITE setSlowMotion NOTIFY playingChanged)
     // KernelShark's A/B markers (-1: not set)
@@ -85,6 +83,7 @@ class LabController : public QObject {
     // the views' models
     Q_PROPERTY(uintr::lab::TimelineView* timeline READ timeline CONSTANT)
     Q_PROPERTY(uintr::lab::InspectorModel* inspector READ inspector CONSTANT)
+    Q_PROPERTY(uintr::lab::NarrationModel* narration READ narration CONSTANT)
     Q_PROPERTY(uintr::lab::ScenarioLibrary* library READ library CONSTANT)
     // the race explorer: the strip under a drag, the map panel (docs/explore.md)
     Q_PROPERTY(uintr::lab::RaceStripModel* raceStrip READ raceStrip CONSTANT)
@@ -121,9 +120,6 @@ class LabController : public QObject {
     QString playheadText() const;
     int currentEvent() const { return currentEvent_; }
     QString currentEventText() const;
-    QString narrationText() const;
-    int narrationIndex() const { return narrationIndex_; }
-    int narrationCount() const { return static_cast<int>(scenario_.narration.size()); }
     bool playing() const { return playing_; }
     void setPlaying(bool on);
     bool slowMotion() const { return slowMotion_; }
@@ -145,6 +141,7 @@ class LabController : public QObject {
     void setExportScale(double scale); // clamped to 0.1 .. 8, as `uintr-sim render --scale`
     TimelineView* timeline() { return &timeline_; }
     InspectorModel* inspector() { return &inspector_; }
+    NarrationModel* narration() { return &narration_; }
     ScenarioLibrary* library() { return &library_; }
     RaceStripModel* raceStrip() { return &raceStrip_; }
     RaceMapModel* raceMap() { return &raceMap_; }
@@ -239,9 +236,11 @@ class LabController : public QObject {
     scenario::Scenario scenario_;             // the document (what Save writes)
     std::shared_ptr<const SimRun> committed_; // its simulation
     std::shared_ptr<const SimRun> shown_;     // what the views show: committed_ or a preview
+    std::shared_ptr<const SimRun> original_;  // the file's run, which its narration tells
     QUndoStack undo_;
     TimelineView timeline_;
     InspectorModel inspector_;
+    NarrationModel narration_;
     ScenarioLibrary library_;
     RaceStripModel raceStrip_;
     RaceMapModel raceMap_;
@@ -257,7 +256,6 @@ class LabController : public QObject {
 
     qint64 playhead_ = 0;
     int currentEvent_ = -1;
-    int narrationIndex_ = -1;
     bool playing_ = false;
     bool slowMotion_ = false;
     double dwellMs_ = 0;
@@ -266,7 +264,9 @@ class LabController : public QObject {
     qint64 markerA_ = -1, markerB_ = -1;
     struct InspectorKey {
         const SimRun* run = nullptr;
-        std::uint32_t state = 0, before = 0;
+        int event = -2;         // the current event (compared with the one before it)
+        std::uint32_t step = 0; // at a time: the last engine step at the playhead
+        bool atInstant = false; // at a time: the playhead is on an instant with events
         bool operator==(const InspectorKey&) const = default;
     } inspectorKey_;
 

@@ -3,6 +3,7 @@
 // markers, and Why (the causal chain of a selected event, followed through re-simulations).
 #include "Format.h"
 #include "LabController.h"
+#include "analysis/EventProse.h"
 
 #include <algorithm>
 #include <cmath>
@@ -57,9 +58,7 @@ void LabController::toEnd() {
 }
 
 void LabController::updateAtPlayhead() {
-    narrationIndex_ = -1;
-    for (std::size_t i = 0; i < scenario_.narration.size(); ++i)
-        if (scenario_.narration[i].at <= playhead_) narrationIndex_ = static_cast<int>(i);
+    narration_.setPlayhead(playhead_);
     timeline_.setCursors(playhead_, markerA_, markerB_);
     updateHighlight();
     updateInspector();
@@ -69,24 +68,32 @@ void LabController::updateAtPlayhead() {
 void LabController::updateInspector() {
     if (!shown_) return;
     const auto& rec = shown_->recording();
-    // At a time: everything up to it, compared with the nanosecond before. On a sub-step (the
-    // playhead stepped onto one of several events of one instant): after that event's engine
-    // step, compared with the step before.
-    InspectorKey key{shown_.get(), rec.lastStepAtOrBefore(playhead_),
-                     rec.lastStepAtOrBefore(playhead_ - 1)};
-    if (currentEvent_ != shown_->lastEventAtOrBefore(playhead_)) {
-        const std::uint32_t step =
-            currentEvent_ >= 0
-                ? shown_->trace().events[static_cast<std::size_t>(currentEvent_)].step
-                : 0;
-        key.state = step;
-        key.before = step > 0 ? step - 1 : 0;
-    }
+    const auto& events = shown_->trace().events;
+    // Stepping (the playhead on one event of an instant: SENDUIPI, then PIR posted, then the
+    // IPI sent): the state after exactly that event, compared with the state after the event
+    // before it. At a time (scrubbing, playing): the state after everything up to it, compared
+    // with before that instant's first event — so what this instant changed is highlighted, and
+    // nothing is when nothing happens at the playhead or when the machine comes up at 0 ns.
+    const bool onEvent = currentEvent_ != shown_->lastEventAtOrBefore(playhead_);
+    const bool atInstant =
+        currentEvent_ >= 0 && events[static_cast<std::size_t>(currentEvent_)].t == playhead_;
+    const InspectorKey key{shown_.get(), currentEvent_,
+                           onEvent ? 0 : rec.lastStepAtOrBefore(playhead_), !onEvent && atInstant};
     if (key == inspectorKey_) return;
     inspectorKey_ = key;
-    const auto now = rec.stateAfterStep(key.state);
-    const auto before = rec.stateAfterStep(key.before);
-    inspector_.update(shown_->scenario(), now.state(), before.state(), now.printsUisLine());
+    const auto atPlayhead = rec.stateAt(playhead_);
+    const bool uisLine = atPlayhead.printsUisLine();
+    if (onEvent) {
+        inspector_.update(shown_->scenario(), rec.machineAfterEvent(currentEvent_),
+                          rec.machineAfterEvent(currentEvent_ - 1), uisLine);
+        return;
+    }
+    int first = currentEvent_;
+    while (first > 0 && events[static_cast<std::size_t>(first) - 1].t == playhead_)
+        --first;
+    inspector_.update(shown_->scenario(), atPlayhead.state(),
+                      atInstant && first > 0 ? rec.machineAfterEvent(first - 1) : atPlayhead.state(),
+                      uisLine);
 }
 
 bool LabController::refreshHighlight() {
@@ -239,18 +246,16 @@ void LabController::rebuildWhy() {
             highlight_.whySpots.emplace_back(ev.cpu, ev.t);
             whyLines_ << QVariantMap{
                 {"event", e},
-                {"t", QVariant::fromValue<qint64>(
-                          shown_->trace().events[static_cast<std::size_t>(e)].t)},
-                {"text", describeEvent(e)},
+                {"t", QVariant::fromValue<qint64>(ev.t)},
+                {"when",
+                 ev.cpu >= 0 ? tr("%1 · CPU %2").arg(formatNs(ev.t)).arg(ev.cpu) : formatNs(ev.t)},
+                {"text", QString::fromStdString(analysis::eventProse(ev, shown_->scenario()))},
                 {"selected", e == selected_}};
         }
         std::sort(highlight_.whySpots.begin(), highlight_.whySpots.end());
         const auto& e = shown_->trace().events[static_cast<std::size_t>(selected_)];
-        whyTitle_ =
-            tr("Why %1 at %2: %n step(s)", nullptr, static_cast<int>(chain.size()))
-                .arg(QString::fromUtf8(model::kindName(e.kind).data(),
-                                       static_cast<qsizetype>(model::kindName(e.kind).size())),
-                     formatNs(e.t));
+        whyTitle_ = tr("Why the %1 at %2: %n step(s)", nullptr, static_cast<int>(chain.size()))
+                        .arg(QString::fromStdString(analysis::eventTitle(e.kind)), formatNs(e.t));
     } else if (selectedSig_.kind >= 0) {
         whyTitle_ = tr("The selected event does not happen in this run.");
     }

@@ -417,4 +417,62 @@ QHash<int, QByteArray> TickModel::roleNames() const {
     return {{T, "t"}, {TickX, "tickX"}, {Major, "major"}, {Label, "label"}};
 }
 
+// ---------------------------------------------------------------- labels
+
+void LabelModel::setRows(std::vector<render::Label> labels,
+                         const std::vector<render::Segment>& segments) {
+    std::vector<Row> rows;
+    rows.reserve(labels.size());
+    for (auto& l : labels) {
+        Row r{std::move(l), -1, {}};
+        const bool onSegment =
+            r.l.of == render::LabelOf::Segment || r.l.of == render::LabelOf::Handler;
+        if (onSegment && r.l.item >= 0 && r.l.item < static_cast<int>(segments.size())) {
+            const auto& seg = segments[static_cast<std::size_t>(r.l.item)];
+            r.task = seg.task;
+            r.style = segmentKindName(seg.kind);
+        } else {
+            r.style = r.l.of == render::LabelOf::Spurious ? QStringLiteral("spurious")
+                                                          : QStringLiteral("marker");
+        }
+        rows.push_back(std::move(r));
+    }
+    assign(rows_, std::move(rows), [](const Row& a, const Row& b) {
+        return a.task == b.task && a.style == b.style && a.l.x0 == b.l.x0 && a.l.y0 == b.l.y0 &&
+               a.l.x1 == b.l.x1 && a.l.baseline == b.l.baseline && a.l.font == b.l.font &&
+               a.l.text == b.l.text;
+    });
+}
+
+QVariant LabelModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const auto& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case LabelX:
+        return r.l.x0;
+    case LabelY:
+        return r.l.y0;
+    case LabelWidth:
+        return r.l.x1 - r.l.x0;
+    case Baseline:
+        return r.l.baseline;
+    case FontPx:
+        return r.l.font;
+    case LabelText:
+        return QString::fromStdString(r.l.text);
+    case Style:
+        return r.style;
+    case Task:
+        return r.task;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LabelModel::roleNames() const {
+    return {{LabelX, "labelX"},          {LabelY, "labelY"}, {LabelWidth, "labelWidth"},
+            {Baseline, "labelBaseline"}, {FontPx, "fontPx"}, {LabelText, "labelText"},
+            {Style, "labelStyle"},       {Task, "task"}};
+}
+
 } // namespace uintr::lab

@@ -177,6 +177,38 @@ class TickModel : public GeometryListModel {
     std::vector<render::Tick> rows_;
 };
 
+// The words on the timeline, placed by the core (render/TimelineLabels.cpp) as the SVG places
+// them: the delegates draw each at its box, none overlaps another.
+class LabelModel : public GeometryListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+  public:
+    enum Role {
+        LabelX = Qt::UserRole + 1,
+        LabelY,
+        LabelWidth,
+        Baseline,
+        FontPx,
+        LabelText,
+        Style, // "task", "handler", "kernel", "idle" (segment kinds), "marker", "spurious"
+        Task
+    };
+    using GeometryListModel::GeometryListModel;
+    // `segments` tells a segment's or handler's label which task it sits on (its colour).
+    void setRows(std::vector<render::Label> labels, const std::vector<render::Segment>& segments);
+    const render::Label& label(int row) const { return rows_[static_cast<std::size_t>(row)].l; }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+  private:
+    struct Row {
+        render::Label l;
+        int task = -1; // the task of the segment it names (its colour), -1 for a marker's
+        QString style;
+    };
+    std::vector<Row> rows_;
+};
+
 // The trace's kind names (cli.md spelling) for marker kinds, so the screen greps to the code.
 QString markerKindName(render::MarkerKind kind);
 QString segmentKindName(render::SegmentKind kind);

@@ -17,7 +17,8 @@ constexpr double kGapMin = 16, kGapMax = 40, kRuler = 36, kLabel = 96;
 } // namespace
 
 TimelineView::TimelineView(QObject* parent)
-    : QObject(parent), lanes_(this), segments_(this), markers_(this), arrows_(this), ticks_(this) {}
+    : QObject(parent), lanes_(this), segments_(this), markers_(this), arrows_(this), ticks_(this),
+      labels_(this) {}
 
 render::Viewport TimelineView::viewport() const {
     render::Viewport v;
@@ -30,6 +31,11 @@ render::Viewport TimelineView::viewport() const {
     // Our glyphs are ~20 px and labelled: merge and stack at their size.
     v.markerMergePx = 14 * scale_;
     v.markerStackPx = 26 * scale_;
+    // The words at the sizes Theme.qml draws them (fontBody, fontLarge, fontSmall), so the
+    // core places them where they will be.
+    const auto px = [this](double size) { return std::round(size * scale_); };
+    v.text = {px(20), px(15), px(19), px(19), px(13)};
+    v.tickSpacingPx = 110 * scale_; // the ruler's labels grow with the scale
     const int cpus = run_ ? std::max(1, run_->layout().cpuCount()) : 1;
     if (viewHeight_ > 0) {
         // The last lane keeps a gap below it too (for labels): n + 1 gaps, n lanes.
@@ -42,7 +48,8 @@ render::Viewport TimelineView::viewport() const {
 }
 
 int TimelineView::visibleItems() const {
-    return lanes_.count() + segments_.count() + markers_.count() + arrows_.count() + ticks_.count();
+    return lanes_.count() + segments_.count() + markers_.count() + arrows_.count() +
+           ticks_.count() + labels_.count();
 }
 
 void TimelineView::setViewWidth(double width) {
@@ -87,8 +94,7 @@ double TimelineView::laneCenterY(int cpu) const {
 
 void TimelineView::setRange(qint64 t0, qint64 t1) {
     const qint64 end = run_ ? std::max<qint64>(run_->endTime(), 100) : 1000;
-    const qint64 maxSpan = end * 4;
-    qint64 span = std::clamp<qint64>(t1 - t0, kMinSpanNs, maxSpan);
+    qint64 span = std::clamp<qint64>(t1 - t0, kMinSpanNs, maxSpan());
     // Keep some of the run on screen: never pan further than half a view past either end.
     t0 = std::clamp<qint64>(t0, -span / 2, end - span / 2);
     if (t0 == t0_ && t0 + span == t1_) return;
@@ -104,7 +110,9 @@ void TimelineView::zoomAt(double x, double factor) {
     const auto v = viewport();
     const double plotX = std::clamp(x - v.labelWidth, 0.0, v.width - v.labelWidth);
     const double anchor = static_cast<double>(t0_) + plotX / v.scale();
-    const double span = static_cast<double>(t1_ - t0_) / factor;
+    // Clamped here, not by setRange: the time under the pointer stays under it at the limits.
+    const double span = std::clamp(static_cast<double>(t1_ - t0_) / factor,
+                                   static_cast<double>(kMinSpanNs), static_cast<double>(maxSpan()));
     const double fraction = plotX / (v.width - v.labelWidth);
     const auto t0 = static_cast<qint64>(std::llround(anchor - fraction * span));
     setRange(t0, t0 + std::max<qint64>(std::llround(span), kMinSpanNs));
@@ -113,6 +121,13 @@ void TimelineView::zoomAt(double x, double factor) {
 void TimelineView::panBy(double dx) {
     const auto dt = static_cast<qint64>(std::llround(dx / viewport().scale()));
     setRange(t0_ + dt, t1_ + dt);
+}
+
+// Zooming out stops at the whole run (what F shows): further out is empty plot.
+qint64 TimelineView::maxSpan() const {
+    if (!run_) return 1000;
+    const auto v = fitted();
+    return std::max<qint64>(v.t1 - v.t0, kMinSpanNs);
 }
 
 render::Viewport TimelineView::fitted() const {
@@ -163,6 +178,7 @@ void TimelineView::relayout() {
     height_ = g.height;
     markers_.setRows(std::move(g.markers), g.lanes, g.viewport.width);
     lanes_.setRows(std::move(g.lanes));
+    labels_.setRows(std::move(g.labels), g.segments);
     segments_.setRows(std::move(g.segments));
     arrows_.setRows(std::move(g.arrows), &run_->trace());
     ticks_.setRows(std::move(g.ticks));

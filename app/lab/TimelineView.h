@@ -34,6 +34,7 @@ class TimelineView : public QObject {
     Q_PROPERTY(uintr::lab::MarkerModel* markers READ markers CONSTANT)
     Q_PROPERTY(uintr::lab::ArrowModel* arrows READ arrows CONSTANT)
     Q_PROPERTY(uintr::lab::TickModel* ticks READ ticks CONSTANT)
+    Q_PROPERTY(uintr::lab::LabelModel* labels READ labels CONSTANT)
   public:
     explicit TimelineView(QObject* parent = nullptr);
 
@@ -58,6 +59,7 @@ class TimelineView : public QObject {
     MarkerModel* markers() { return &markers_; }
     ArrowModel* arrows() { return &arrows_; }
     TickModel* ticks() { return &ticks_; }
+    LabelModel* labels() { return &labels_; }
 
     Q_INVOKABLE double xOf(qint64 t) const;
     Q_INVOKABLE qint64 timeAt(double x) const;
@@ -92,6 +94,7 @@ class TimelineView : public QObject {
   private:
     void setRange(qint64 t0, qint64 t1);
     render::Viewport fitted() const;
+    qint64 maxSpan() const; // the widest zoom: the whole run
     void relayout();
     const render::Marker* markerAt(double x, double y, bool draggableOnly) const;
 
@@ -102,6 +105,7 @@ class TimelineView : public QObject {
     MarkerModel markers_;
     ArrowModel arrows_;
     TickModel ticks_;
+    LabelModel labels_;
     double width_ = 1200;
     double viewHeight_ = 0; // 0: lanes of the default height
     double scale_ = 1.0;

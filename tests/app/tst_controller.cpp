@@ -53,9 +53,12 @@ class TestController : public QObject {
     void inspectorShowsTheRaceWindow();
     void inspectorHighlightsWhatChanged();
     void stepsThroughSubSteps();
+    void inspectorFollowsEachSubStep();
+    void nothingIsHighlightedAtTheStart();
     void whyListsTheCausalChain();
     void whyFollowsTheEventThroughADrag();
     void narrationFollowsThePlayhead();
+    void narrationFollowsTheEditedRun();
     void markersMeasureDistance();
     void playAdvancesAndPauses();
 };
@@ -295,6 +298,54 @@ void TestController::inspectorHighlightsWhatChanged() {
     QVERIFY(in->uisChanged());
 }
 
+// Stepping inside one instant shows the state after each event, and highlights what that event
+// changed (compared with the event before it): at the 1100 ns switch-out, the switch, then SN
+// set, then XSAVES clearing UINV (uintr-reference.md §4), one change at a time.
+void TestController::inspectorFollowsEachSubStep() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    auto* in = lab.inspector();
+    lab.setPlayhead(1099);
+    lab.stepNext();
+    QVERIFY(lab.currentEventText().contains("context_switch"));
+    QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("0"));
+    QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
+    lab.stepNext();
+    QVERIFY(lab.currentEventText().contains("sn_set"));
+    QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("1"));
+    QVERIFY(in->isChanged("UPID receiver", "SN"));
+    QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
+    QVERIFY(!in->isChanged("CPU 0", "UINV"));
+    lab.stepNext();
+    QVERIFY(lab.currentEventText().contains("xsaves"));
+    QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0x00"));
+    QVERIFY(in->isChanged("CPU 0", "UINV"));
+    QVERIFY(!in->isChanged("UPID receiver", "SN"));
+    // SENDUIPI at 1000 ns posts PIR and sets ON in one locked update of the UPID (§2.4): both
+    // change with the senduipi event, nothing more with pir_posted.
+    lab.setPlayhead(999);
+    lab.stepNext();
+    QVERIFY(lab.currentEventText().contains("senduipi"));
+    QVERIFY(in->isChanged("UPID receiver", "ON"));
+    QVERIFY(in->isChanged("UPID receiver", "PIR"));
+    lab.stepNext();
+    QVERIFY(lab.currentEventText().contains("pir_posted"));
+    QVERIFY(!in->isChanged("UPID receiver", "ON"));
+}
+
+// At 0 ns the machine comes up: that is not "a change" to highlight everywhere.
+void TestController::nothingIsHighlightedAtTheStart() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    auto* in = lab.inspector();
+    lab.setPlayhead(0);
+    for (const char* field : {"task", "UINV", "UIF", "HANDLER"}) {
+        QVERIFY2(!in->isChanged("CPU 0", field), field);
+        QVERIFY2(!in->isChanged("CPU 1", field), field);
+    }
+    QVERIFY(!in->isChanged("UPID receiver", "NV"));
+}
+
 void TestController::stepsThroughSubSteps() {
     LabController lab;
     QVERIFY(lab.openFile(kSeed));
@@ -334,9 +385,16 @@ void TestController::whyListsTheCausalChain() {
     QStringList text;
     for (const auto& l : lines)
         text << l.toMap().value("text").toString();
-    QVERIFY2(text.first().contains("senduipi"), qPrintable(text.join('\n')));
-    QVERIFY(text.join('\n').contains("xsaves"));
-    QVERIFY(text.last().contains("spurious_notification"));
+    // Prose a class can follow: human names, the reference's hex, no trace spellings.
+    QVERIFY2(text.first().contains("executes SENDUIPI"), qPrintable(text.join('\n')));
+    QVERIFY(text.join('\n').contains("XSAVES saves receiver's UINTR state (UINV 0xEC)"));
+    QVERIFY(text.last().contains("spurious handler counts UIS +1"));
+    QVERIFY(text.last().contains("Vector 0xEC does not match UINV"));
+    for (const QString& line : text) {
+        QVERIFY2(!line.contains('_'), qPrintable(line)); // no snake_case trace names
+        QVERIFY2(!line.contains("0xec"), qPrintable(line));
+    }
+    QVERIFY(lab.whyTitle().startsWith("Why the spurious notification at 1 300 ns"));
     // The timeline lights the chain up and dims the rest.
     auto* markers = lab.timeline()->markers();
     bool senduipiLit = false, deliveryDimmed = false;
@@ -369,10 +427,37 @@ void TestController::whyFollowsTheEventThroughADrag() {
 void TestController::narrationFollowsThePlayhead() {
     LabController lab;
     QVERIFY(lab.openFile(kSeed));
+    auto* n = lab.narration();
     lab.setPlayhead(1050);
-    QVERIFY(lab.narrationText().startsWith("The sender executes SENDUIPI"));
+    QVERIFY(n->text().startsWith("The sender executes SENDUIPI"));
     lab.setPlayhead(1300);
-    QVERIFY(lab.narrationText().startsWith("The IPI arrives"));
+    QVERIFY(n->text().startsWith("The IPI arrives"));
+    QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Same);
+    QVERIFY(!n->edited());
+}
+
+// The case: after dragging the switch-out past the arrival the narration must not say
+// "the spurious handler counts UIS +1" any more; the switch-out's step follows the drag.
+void TestController::narrationFollowsTheEditedRun() {
+    LabController lab;
+    QVERIFY(lab.openFile(kSeed));
+    auto* n = lab.narration();
+    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1400));
+    QVERIFY(n->edited());
+    lab.setPlayhead(1300);
+    QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Gone);
+    QVERIFY(n->fileText().contains("UIS +1"));
+    QVERIFY(!n->text().contains("UIS +1"));
+    QVERIFY2(n->text().startsWith("No spurious notification"), qPrintable(n->text()));
+    QVERIFY(n->note().contains("no longer happens"));
+    lab.setPlayhead(1400);
+    QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Moved);
+    QVERIFY(n->text().startsWith("The scheduler switches the receiver out"));
+    QVERIFY(n->note().contains("1 400 ns"));
+    lab.undo();
+    QVERIFY(!n->edited());
+    lab.setPlayhead(1300);
+    QVERIFY(n->text().startsWith("The IPI arrives"));
 }
 
 void TestController::markersMeasureDistance() {

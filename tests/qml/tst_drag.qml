@@ -108,6 +108,9 @@ TestCase {
         mouseRelease(mouseArea, view.xOf(1600), y)
         verify(lab.entryTime(entry) > 1500)
         compare(markers("spurious_notification").length, 0)
-        verify(markers("ipi_suppressed").length + markers("senduipi").length > 0)
+        // uintr-reference.md §2.4: SN set, so the post is made and no IPI leaves: a suppressed
+        // marker, no arrow.
+        compare(markers("ipi_suppressed").length, 1)
+        compare(lab.timeline.arrows.count, 1, "only the self-IPI at switch-in")
     }
 }

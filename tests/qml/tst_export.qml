@@ -31,7 +31,7 @@ TestCase {
         const button = findChild(window.header, "exportButton")
         verify(button)
         verify(button.enabled)
-        verify(button.tip.indexOf("Ctrl+E") >= 0, button.tip)
+        verify(button.command.keys === "Ctrl+E", button.command.keys)
         verify(button.width > 0 && button.y < button.height, "the button is on the first row")
         mouseClick(button)
         tryCompare(dialog, "opened", true)

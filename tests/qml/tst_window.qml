@@ -59,7 +59,7 @@ TestCase {
         const mouse = findChild(window.contentItem, "timelineMouse")
         mouseClick(mouse, view.xOf(1300), view.laneCenterY(0))
         verify(lab.selectedEvent >= 0)
-        verify(lab.whyTitle.indexOf("spurious_notification") >= 0)
+        verify(lab.whyTitle.indexOf("spurious notification") >= 0)
         compare(lab.playhead, 1300)
         const list = findChild(window.contentItem, "whyList")
         verify(list.count >= 4)
