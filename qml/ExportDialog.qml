@@ -3,7 +3,6 @@
 // would (SVG, or PNG at 2× for slides) in the window's palette; the status line says the size.
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import UintrLab
 
 Dialog {
@@ -56,25 +55,19 @@ Dialog {
         }
     }
     onOpened: standardButton(Dialog.Ok).text = qsTr("Choose file…")
-    // The file dialog starts beside the scenario, suggesting its name: seed-race.svg.
-    onAccepted: {
-        const path = controller.filePath
-        const folder = path.substring(0, path.lastIndexOf("/"))
-        if (folder !== "") {
-            fileDialog.currentFolder = "file://" + folder
-            fileDialog.selectedFile = "file://" + folder + "/" + baseName() + ".svg"
-        }
-        fileDialog.open()
-    }
+    // The chooser starts where a copy can be written (beside the scenario, or Documents for the
+    // shipped library), suggesting its name: seed-race.svg.
+    onAccepted: fileDialog.openIn(PathTools.saveFolderFor(controller.filePath, controller.library.folder),
+                                  baseName() + ".svg")
 
-    FileDialog {
+    FileChooser {
         id: fileDialog
         objectName: "exportFileDialog"
         title: qsTr("Export the timeline as")
-        fileMode: FileDialog.SaveFile
-        acceptLabel: qsTr("Export")
-        nameFilters: [qsTr("SVG (*.svg)"), qsTr("PNG (*.png)")]
-        defaultSuffix: selectedNameFilter.extensions.length > 0 ? selectedNameFilter.extensions[0] : "svg"
-        onAccepted: dialog.exportTo(selectedFile)
+        saving: true
+        acceptText: qsTr("Export")
+        nameFilters: ["*.svg", "*.png"]
+        defaultSuffix: "svg"
+        onChosen: (path) => dialog.exportTo("file://" + path)
     }
 }

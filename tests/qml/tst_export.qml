@@ -56,8 +56,9 @@ TestCase {
         tryCompare(dialog, "opened", true)
         dialog.accept()
         tryCompare(files, "visible", true)
-        verify(files.selectedFile.toString().endsWith("/seed-race.svg"), files.selectedFile)
+        verify(files.currentPath().endsWith("/seed-race.svg"), files.currentPath())
         compare(files.nameFilters.length, 2)
+        compare(findChild(files, "acceptButton").text, "Export")
         files.reject()
         tryCompare(files, "visible", false)
     }
