@@ -1,6 +1,7 @@
 // One event on a lane, shaped by kind so that nothing relies on colour alone: a context switch
 // is a full-height bar (with a grip when it can be dragged), SENDUIPI a triangle, delivery a
-// star, the spurious kernel interrupt a red diamond. Geometry gives the anchor (atX, atY); the
+// disc… — the SVG export's shapes, from core's one table (render::markerGlyph); the spurious
+// kernel interrupt a red diamond. Geometry gives the anchor (atX, atY); the
 // words beside it are TimelineLabels (the core places them with every other word).
 import QtQuick
 import UintrLab
@@ -23,12 +24,6 @@ Item {
     readonly property bool isSwitch: kind === "context_switch"
     readonly property bool isSpurious: kind === "spurious_notification"
     readonly property int glyphSize: Theme.px(isSpurious ? 26 : 20)
-    readonly property var glyphs: ({
-        "senduipi": "▲", "user_interrupt_delivered": "★", "uiret": "◆", "self_ipi": "●",
-        "ipi_suppressed": "⊘", "ipi_arrived": "▼", "notification_processed": "■",
-        "fault": "✖", "stui": "▮", "clui": "▯", "testui": "?", "blocked": "☾", "woken": "☀",
-        "kernel_vector": "⚑", "op_deferred": "…", "spurious_notification": "◆"
-    })
     readonly property color tint: isSpurious ? Theme.spurious : Theme.markerColor(kind)
 
     x: atX
@@ -69,10 +64,11 @@ Item {
     }
     Text {
         id: glyph
+        objectName: "glyph"
         visible: !marker.isSwitch
         x: -width / 2
         y: -height / 2
-        text: marker.glyphs[marker.kind] ?? "●"
+        text: RenderPalette.glyph(marker.kind)
         color: marker.tint
         font.pixelSize: marker.glyphSize
         style: Text.Outline

@@ -20,6 +20,19 @@ Rectangle {
     color: changed ? Theme.changed : "transparent"
     radius: Theme.px(3)
 
+    // A value that just changed flashes once (PIR, ON, SN… changing visibly as the playhead
+    // moves), unless motion is reduced.
+    onChangedChanged: if (changed && !Theme.reducedMotion) flash.restart()
+    Rectangle {
+        id: flashBox
+        objectName: "flash"
+        anchors.fill: parent
+        radius: parent.radius
+        color: Theme.changedEdge
+        opacity: 0
+    }
+    NumberAnimation { id: flash; target: flashBox; property: "opacity"; from: 0.9; to: 0; duration: 700; easing.type: Easing.OutQuad }
+
     Rectangle {
         visible: row.changed
         width: Theme.px(4)

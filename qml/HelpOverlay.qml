@@ -22,7 +22,7 @@ Popup {
         "Ctrl+E", qsTr("export the timeline (SVG / PNG)"),
         "Ctrl+L / Ctrl+R", qsTr("scenario library / recent files"),
         "Ctrl+plus / Ctrl+minus / Ctrl+0", qsTr("presentation scale"),
-        "Ctrl+D", qsTr("light / dark"), "Ctrl+Q", qsTr("quit"), "F1", qsTr("this card")
+        "Ctrl+D", qsTr("light / dark"), "Ctrl+Shift+M", qsTr("animation on / off (reduced motion)"), "F5", qsTr("presenter mode (audience window)"), "Ctrl+Q", qsTr("quit"), "F1", qsTr("this card")
     ]
 
     anchors.centerIn: parent

@@ -18,6 +18,8 @@ QtObject {
     signal recentRequested
     signal helpRequested
     signal darkToggled
+    signal motionToggled
+    signal presenterToggled
     signal scaleRequested(real step) // 0: back to 1
     signal quitRequested
 
@@ -65,6 +67,16 @@ QtObject {
     readonly property Command smaller: Command { text: "A−"; keys: "Ctrl+minus"; tip: qsTr("Smaller presentation scale"); onTriggered: actions.scaleRequested(-0.25) }
     readonly property Command larger: Command { text: "A+"; keys: "Ctrl+plus"; tip: qsTr("Larger presentation scale for the back row"); onTriggered: actions.scaleRequested(0.25) }
     readonly property Command dark: Command { text: Theme.dark ? qsTr("Light") : qsTr("Dark"); keys: "Ctrl+D"; tip: qsTr("Light or dark palette"); onTriggered: actions.darkToggled() }
+    readonly property Command motion: Command {
+        text: qsTr("Motion"); keys: "Ctrl+Shift+M"; on: !Theme.reducedMotion
+        tip: qsTr("Animated interrupt flow (off: reduced motion)")
+        onTriggered: actions.motionToggled()
+    }
+    readonly property Command presenter: Command {
+        text: qsTr("Present"); keys: "F5"
+        tip: qsTr("Presenter mode: an audience window with the timeline, verdict and narration; here the next step and the speaker notes")
+        onTriggered: actions.presenterToggled()
+    }
     readonly property Command help: Command { text: "?"; keys: "F1"; tip: qsTr("Keyboard shortcuts"); onTriggered: actions.helpRequested() }
     readonly property Command quit: Command { text: qsTr("Quit"); keys: "Ctrl+Q"; onTriggered: actions.quitRequested() }
 }

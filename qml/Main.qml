@@ -3,7 +3,6 @@
 // request to the controller (LabController), which decides.
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import UintrLab
 
@@ -13,6 +12,10 @@ ApplicationWindow {
     required property LabController controller
     property bool dark: false
     property real presentationScale: 1.0
+    property bool reducedMotion: false
+    // Presenter mode (F5, --presenter): the audience window gets the timeline, this one the
+    // presenter's panel in its place.
+    property bool presenting: false
     property string startupError: ""
 
     width: 1600
@@ -38,6 +41,7 @@ ApplicationWindow {
     palette.dark: Theme.muted
     palette.light: Theme.panel
     Binding { target: Theme; property: "scale"; value: window.presentationScale }
+    Binding { target: Theme; property: "reducedMotion"; value: window.reducedMotion }
 
     // Runs `action` now, or after the user saved or discarded the unsaved changes.
     function whenSaved(action: var) {
@@ -49,7 +53,7 @@ ApplicationWindow {
     function saveOrAsk(then: var) {
         if (controller.filePath !== "" && controller.save()) { if (then) then(); return }
         saveDialog.then = then
-        saveDialog.open()
+        saveDialog.start()
     }
     function scaleBy(step: real) {
         presentationScale = Math.max(0.75, Math.min(3.0, Math.round((presentationScale + step) * 4) / 4))
@@ -59,14 +63,16 @@ ApplicationWindow {
     LabActions {
         id: actions
         controller: window.controller
-        onOpenRequested: window.whenSaved(() => openDialog.open())
+        onOpenRequested: window.whenSaved(() => openDialog.start())
         onSaveRequested: window.saveOrAsk(null)
-        onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
+        onSaveAsRequested: { saveDialog.then = null; saveDialog.start() }
         onExportRequested: if (window.controller.loaded) exportDialog.open()
         onLibraryRequested: library.visible ? library.close() : library.open()
         onRecentRequested: recent.visible ? recent.close() : recent.open()
         onHelpRequested: help.visible ? help.close() : help.open()
         onDarkToggled: window.dark = !window.dark
+        onMotionToggled: window.reducedMotion = !window.reducedMotion
+        onPresenterToggled: window.presenting = !window.presenting
         onScaleRequested: (step) => step === 0 ? window.presentationScale = 1 : window.scaleBy(step)
         onQuitRequested: window.close()
     }
@@ -110,6 +116,15 @@ ApplicationWindow {
             Timeline {
                 id: timeline
                 objectName: "timeline"
+                visible: !window.presenting
+                controller: window.controller
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: column.timelineNeeded
+            }
+            PresenterPanel {
+                objectName: "presenterPanel"
+                visible: window.presenting
                 controller: window.controller
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -168,29 +183,48 @@ ApplicationWindow {
     }
     HelpOverlay { id: help; objectName: "help" }
     RaceMapPanel { controller: window.controller; height: window.height }
+    AudienceWindow {
+        id: audience
+        objectName: "audienceWindow"
+        visible: window.presenting
+        controller: window.controller
+        actions: actions
+        onClosing: window.presenting = false
+    }
     Shortcuts {
         controller: window.controller
         actions: actions
         timeline: timeline
     }
 
-    FileDialog {
+    // Open starts where the scenario on screen lives; Save As where a copy can be written (the
+    // scenario's folder, or Documents for the shipped library), suggesting the scenario's name.
+    FileChooser {
         id: openDialog
+        objectName: "openDialog"
         title: qsTr("Open scenario")
-        nameFilters: [qsTr("Scenarios (*.json)"), qsTr("All files (*)")]
-        currentFolder: "file://" + window.controller.library.folder
-        onAccepted: window.controller.openFile(selectedFile)
+        nameFilters: ["*.json"]
+        function start() {
+            const path = window.controller.filePath
+            openIn(path !== "" ? PathTools.parentFolder(path) : window.controller.library.folder, "")
+        }
+        onChosen: (path) => window.controller.openFile(path)
     }
-    FileDialog {
+    FileChooser {
         id: saveDialog
+        objectName: "saveDialog"
         property var then: null
         title: qsTr("Save scenario as")
-        fileMode: FileDialog.SaveFile
+        saving: true
         defaultSuffix: "json"
-        nameFilters: [qsTr("Scenarios (*.json)")]
-        onAccepted: {
+        nameFilters: ["*.json"]
+        function start() {
+            openIn(PathTools.saveFolderFor(window.controller.filePath, window.controller.library.folder),
+                   window.controller.fileName)
+        }
+        onChosen: (path) => {
             const after = then
-            if (window.controller.saveAs(selectedFile) && after) after()
+            if (window.controller.saveAs(path) && after) after()
         }
     }
     UnsavedDialog {

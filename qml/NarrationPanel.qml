@@ -12,6 +12,8 @@ Rectangle {
     id: panel
 
     required property LabController controller
+    // The audience window's: the words only (no hint, no trace line).
+    property bool compact: false
     readonly property NarrationModel narration: controller.narration
     readonly property bool gone: narration.status === NarrationModel.Gone
 
@@ -100,7 +102,7 @@ Rectangle {
             }
         }
         Text {
-            visible: panel.controller.whyTitle === ""
+            visible: panel.controller.whyTitle === "" && !panel.compact
             Layout.fillWidth: true
             text: panel.controller.spuriousCount > 0
                   ? qsTr("Click an event on the timeline (the red UIS +1 badge, say) to see why it happened.")
@@ -114,7 +116,7 @@ Rectangle {
             implicitHeight: eventText.implicitHeight + Theme.px(10)
             radius: Theme.px(3)
             color: Theme.panelAlt
-            visible: panel.controller.currentEventText !== ""
+            visible: panel.controller.currentEventText !== "" && !panel.compact
             Text {
                 id: eventText
                 objectName: "currentEvent"

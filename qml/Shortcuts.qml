@@ -28,7 +28,9 @@ Item {
     Shortcut { sequence: "Ctrl+L"; onActivated: keys.actions.library.trigger() }
     Shortcut { sequence: "Ctrl+R"; onActivated: keys.actions.recent.trigger() }
     Shortcut { sequence: "F1"; onActivated: keys.actions.help.trigger() }
+    Shortcut { sequence: "F5"; onActivated: keys.actions.presenter.trigger() }
     Shortcut { sequence: "Ctrl+D"; onActivated: keys.actions.dark.trigger() }
+    Shortcut { sequence: "Ctrl+Shift+M"; onActivated: keys.actions.motion.trigger() }
     Shortcut { sequences: ["Ctrl++", "Ctrl+="]; onActivated: keys.actions.larger.trigger() }
     Shortcut { sequence: "Ctrl+-"; onActivated: keys.actions.smaller.trigger() }
     Shortcut { sequence: "Ctrl+0"; onActivated: keys.actions.scaleRequested(0) }

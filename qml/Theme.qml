@@ -10,6 +10,8 @@ import UintrLab
 QtObject {
     property bool dark: false
     property real scale: 1.0
+    // Reduced motion: no travelling packets, pulses or flashes (a setting, --reduced-motion).
+    property bool reducedMotion: false
 
     function px(v: real): real { return Math.round(v * scale) }
     // Inspector cards: as many ~360 px columns as `total` holds (two CPUs side by side at

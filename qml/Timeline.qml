@@ -19,8 +19,10 @@ Rectangle {
     border.color: Theme.border
     clip: true
 
-    Binding { target: root.view; property: "viewWidth"; value: root.width }
-    Binding { target: root.view; property: "viewHeight"; value: root.height }
+    // One TimelineView per controller: the timeline on show (presenter mode hides the
+    // presenter's) gives it its size.
+    Binding { target: root.view; property: "viewWidth"; value: root.width; when: root.visible }
+    Binding { target: root.view; property: "viewHeight"; value: root.height; when: root.visible }
     Binding { target: root.view; property: "uiScale"; value: Theme.scale }
 
     Repeater {
@@ -60,6 +62,11 @@ Rectangle {
                 objectName: "labels"
                 model: root.view.labels
                 delegate: TimelineLabel {}
+            }
+            FlowOverlay {
+                objectName: "flow"
+                view: root.view
+                controller: root.controller
             }
         }
     }

@@ -17,7 +17,7 @@ ToolBar {
         libraryButton, openButton, recentButton, saveButton, saveAsButton, exportButton, sep1,
         undoButton, redoButton, sep2, startButton, prevButton, playButton, nextButton, endButton,
         slowButton, sep3, kernelLabel, variantBox, sep4, fitButton, zoomOutButton, zoomInButton,
-        sep5, smallerButton, largerButton, darkButton, helpButton
+        sep5, smallerButton, largerButton, darkButton, motionButton, presentButton, helpButton
     ]
     readonly property int fitCount: {
         const room = bar.availableWidth - more.implicitWidth - row.spacing
@@ -126,6 +126,8 @@ ToolBar {
         BarButton { id: smallerButton; command: bar.actions.smaller }
         BarButton { id: largerButton; command: bar.actions.larger }
         BarButton { id: darkButton; command: bar.actions.dark }
+        BarButton { id: motionButton; command: bar.actions.motion }
+        BarButton { id: presentButton; objectName: "presentButton"; command: bar.actions.presenter }
         BarButton { id: helpButton; command: bar.actions.help }
     }
     ToolButton {

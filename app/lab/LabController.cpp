@@ -147,6 +147,13 @@ int LabController::findEvent(const QString& kind) const {
     return -1;
 }
 
+QString LabController::currentKind() const {
+    if (!shown_ || currentEvent_ < 0 || currentEvent_ >= shown_->eventCount()) return {};
+    const auto name =
+        sim::kindName(shown_->trace().events[static_cast<std::size_t>(currentEvent_)].kind);
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 QString LabController::currentEventText() const {
     return describeEvent(currentEvent_);
 }

@@ -61,6 +61,8 @@ class LabController : public QObject {
     Q_PROPERTY(QString playheadText READ playheadText NOTIFY playheadChanged)
     Q_PROPERTY(int currentEvent READ currentEvent NOTIFY playheadChanged)
     Q_PROPERTY(QString currentEventText READ currentEventText NOTIFY playheadChanged)
+    // The current event's kind as the trace spells it ("xsaves"): what the flow animation shows.
+    Q_PROPERTY(QString currentKind READ currentKind NOTIFY playheadChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(bool slowMotion READ slowMotion WRITE setSlowMotion NOTIFY playingChanged)
     // KernelShark's A/B markers (-1: not set)
@@ -120,6 +122,7 @@ class LabController : public QObject {
     QString playheadText() const;
     int currentEvent() const { return currentEvent_; }
     QString currentEventText() const;
+    QString currentKind() const;
     bool playing() const { return playing_; }
     void setPlaying(bool on);
     bool slowMotion() const { return slowMotion_; }

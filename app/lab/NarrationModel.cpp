@@ -92,6 +92,11 @@ QString NarrationModel::nextText() const {
     return stepText(position_ + 1);
 }
 
+QString NarrationModel::nextTimeText() const {
+    const qint64 t = nextTime();
+    return t >= 0 ? formatNs(t) : QString();
+}
+
 qint64 NarrationModel::nextTime() const {
     const int next = position_ + 1;
     return next >= 0 && next < count() ? steps_[static_cast<std::size_t>(next)].t : -1;

@@ -26,6 +26,7 @@ class NarrationModel : public QObject {
     Q_PROPERTY(bool edited READ edited NOTIFY changed)
     Q_PROPERTY(QString nextText READ nextText NOTIFY changed) // the step after (presenter view)
     Q_PROPERTY(qint64 nextTime READ nextTime NOTIFY changed)  // its time in this run, -1: none
+    Q_PROPERTY(QString nextTimeText READ nextTimeText NOTIFY changed)
   public:
     enum class Status { None, Same, Moved, Gone, Unanchored };
     Q_ENUM(Status)
@@ -45,6 +46,7 @@ class NarrationModel : public QObject {
     bool edited() const { return edited_; }
     QString nextText() const;
     qint64 nextTime() const;
+    QString nextTimeText() const;
     // The anchored steps, in the order of the run on screen (for tests and the presenter view).
     const std::vector<analysis::AnchoredStep>& steps() const { return steps_; }
 

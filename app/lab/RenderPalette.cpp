@@ -3,6 +3,8 @@
 #include "TimelineModels.h"
 #include "render/Palette.h"
 
+#include <optional>
+
 namespace uintr::lab {
 
 QColor RenderPalette::color(const QString& name, bool dark) const {
@@ -48,6 +50,28 @@ QColor RenderPalette::marker(const QString& kind, bool dark) const {
         if (markerKindName(static_cast<render::MarkerKind>(k)) == kind)
             return QColor(QLatin1String(render::palette(dark).markers[k]));
     return QColor(QLatin1String(render::palette(dark).ink));
+}
+
+namespace {
+std::optional<render::MarkerKind> kindNamed(const QString& kind) {
+    for (std::size_t k = 0; k < render::kMarkerKindCount; ++k)
+        if (markerKindName(static_cast<render::MarkerKind>(k)) == kind)
+            return static_cast<render::MarkerKind>(k);
+    return std::nullopt;
+}
+QString text(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+QString RenderPalette::glyph(const QString& kind) const {
+    const auto k = kindNamed(kind);
+    return text(render::markerGlyph(k ? *k : render::MarkerKind::Other));
+}
+
+QString RenderPalette::title(const QString& kind) const {
+    const auto k = kindNamed(kind);
+    return text(render::markerTitle(k ? *k : render::MarkerKind::Other));
 }
 
 } // namespace uintr::lab

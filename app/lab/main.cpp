@@ -26,6 +26,8 @@ struct Options {
     int width = 1600;
     int height = 1000;
     bool dark = false;
+    bool reducedMotion = false;
+    bool presenter = false;
     double scale = 1.0;
     qint64 at = -1; // playhead
     QString why;    // select the first event of this kind (trace spelling) for Why
@@ -44,13 +46,17 @@ Options parse(const QCoreApplication& app) {
     const QCommandLineOption width("width", "Window width in pixels (default 1600).", "W");
     const QCommandLineOption height("height", "Window height in pixels (default 1000).", "H");
     const QCommandLineOption dark("dark", "Use the dark palette.");
+    const QCommandLineOption presenter(
+        "presenter",
+        "Presenter mode: an audience window too (--screenshot also writes OUT-audience.png).");
+    const QCommandLineOption still("reduced-motion", "No animation of the interrupt flow.");
     const QCommandLineOption scale("scale", "Presentation scale, e.g. 1.5 (default 1).", "S");
     const QCommandLineOption at("at", "Put the playhead at NS nanoseconds.", "NS");
     const QCommandLineOption why("why",
                                  "Show why the first event of KIND happened, e.g. "
                                  "spurious_notification.",
                                  "KIND");
-    p.addOptions({shot, width, height, dark, scale, at, why});
+    p.addOptions({shot, width, height, dark, still, presenter, scale, at, why});
     p.process(app);
     Options o;
     if (!p.positionalArguments().isEmpty()) o.scenario = p.positionalArguments().first();
@@ -70,6 +76,8 @@ Options parse(const QCoreApplication& app) {
         std::exit(2);
     }
     o.dark = p.isSet(dark);
+    o.reducedMotion = p.isSet(still);
+    o.presenter = p.isSet(presenter);
     o.why = p.value(why);
     return o;
 }
@@ -112,6 +120,8 @@ int main(int argc, char** argv) {
                                  {"width", o.width},
                                  {"height", o.height},
                                  {"dark", o.dark},
+                                 {"reducedMotion", o.reducedMotion},
+                                 {"presenting", o.presenter},
                                  {"presentationScale", o.scale},
                                  {"startupError", startupError}});
     engine.load(QUrl(QStringLiteral("qrc:/UintrLab/Main.qml")));
@@ -132,6 +142,17 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "uintr-lab: cannot write %s\n", qPrintable(o.screenshot));
             app.exit(3);
             return;
+        }
+        // Presenter mode: the audience window beside it, OUT-audience.png.
+        if (auto* audience = window->findChild<QQuickWindow*>(QStringLiteral("audienceWindow"));
+            audience && audience->isVisible()) {
+            QString path = o.screenshot;
+            path.insert(path.lastIndexOf(QLatin1Char('.')), QStringLiteral("-audience"));
+            if (!audience->grabWindow().save(path)) {
+                std::fprintf(stderr, "uintr-lab: cannot write %s\n", qPrintable(path));
+                app.exit(3);
+                return;
+            }
         }
         app.exit(0);
     };

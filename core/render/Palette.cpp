@@ -32,6 +32,31 @@ constexpr std::array<std::string_view, kMarkerKindCount> kTitles{
     "op waits",
     "other event"};
 
+// Order of MarkerKind; each the character closest to its SVG shape (SvgGlyphs.cpp), all in
+// DejaVu Sans. The switch is a bar drawn by the view, not a character.
+constexpr std::array<std::string_view, kMarkerKindCount> kGlyphs{
+    "\xE2\x94\x82", // │ context switch (the view draws a bar)
+    "\xE2\x96\xB2", // ▲ SENDUIPI
+    "\xE2\x96\xAA", // ▪ PIR posted (a small square)
+    "\xE2\x96\xB6", // ▶ IPI sent
+    "\xE2\x8A\x98", // ⊘ IPI suppressed
+    "\xE2\x97\xA6", // ◦ IPI arrived (a small ring)
+    "\xE2\x96\xA0", // ■ notification processed
+    "\xE2\x97\x86", // ◆ spurious notification
+    "\xE2\x97\x87", // ◇ kernel vector
+    "\xE2\x97\x8B", // ○ self-IPI
+    "\xE2\x97\x8F", // ● delivered
+    "\xE2\x96\xBD", // ▽ UIRET
+    "\xE2\x96\xA1", // □ STUI
+    "\xE2\x96\xA1", // □ CLUI
+    "\xE2\x96\xA1", // □ TESTUI
+    "\xE2\x9D\x9A", // ❚ blocked in uintr_wait (the SVG: two bars)
+    "\xE2\x96\xB3", // △ woken
+    "\xE2\x9C\x96", // ✖ fault
+    "\xE2\x8B\x88", // ⋈ op waits (the SVG's hourglass, on its side)
+    "\xE2\x80\xA2", // • other
+};
+
 const Palette kLight{"#FFFFFF",
                      "#1A1A1A",
                      "#5E5E5E",
@@ -92,6 +117,9 @@ std::string_view markerClass(MarkerKind k) {
 }
 std::string_view markerTitle(MarkerKind k) {
     return kTitles[static_cast<std::size_t>(k)];
+}
+std::string_view markerGlyph(MarkerKind k) {
+    return kGlyphs[static_cast<std::size_t>(k)];
 }
 
 std::string paletteCss(bool dark) {
