@@ -150,7 +150,7 @@ int LabController::findEvent(const QString& kind) const {
 QString LabController::currentKind() const {
     if (!shown_ || currentEvent_ < 0 || currentEvent_ >= shown_->eventCount()) return {};
     const auto name =
-        sim::kindName(shown_->trace().events[static_cast<std::size_t>(currentEvent_)].kind);
+        model::kindName(shown_->trace().events[static_cast<std::size_t>(currentEvent_)].kind);
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
 }
 

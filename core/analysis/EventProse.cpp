@@ -6,7 +6,7 @@
 
 namespace uintr::analysis {
 
-using sim::EventKind;
+using model::EventKind;
 
 std::string hexUpper(std::uint64_t value) {
     char buf[24];
@@ -97,20 +97,20 @@ std::string eventTitle(EventKind kind) {
     case EventKind::SwitchIgnored:
         return "ignored switch";
     default:
-        return std::string(sim::kindName(kind));
+        return std::string(model::kindName(kind));
     }
 }
 
-std::string eventProse(const sim::TraceEvent& e, const scenario::Scenario& sc) {
+std::string eventProse(const model::TraceEvent& e, const scenario::Scenario& sc) {
     const std::string task = sc.taskName(e.task);
     const std::string other = sc.taskName(e.other);
     const std::string vec = hexUpper(static_cast<std::uint64_t>(e.vector < 0 ? 0 : e.vector));
     switch (e.kind) {
     case EventKind::ContextSwitch:
-        if (e.flags & sim::kFlagInitial)
+        if (e.flags & model::kFlagInitial)
             return task + " runs on " + cpu(e.cpu) + " from the start.";
         return "The scheduler switches " + cpu(e.cpu) + " from " + other + " to " + task +
-               ((e.flags & sim::kFlagWakeup) ? " (woken)." : ".");
+               ((e.flags & model::kFlagWakeup) ? " (woken)." : ".");
     case EventKind::SendUipi:
         return task + " executes SENDUIPI through UITT entry " + std::to_string(e.value) +
                (e.vector >= 0 ? " (user vector " + std::to_string(e.vector) + ")." : ".");
@@ -150,7 +150,7 @@ std::string eventProse(const sim::TraceEvent& e, const scenario::Scenario& sc) {
     case EventKind::Clui:
         return task + " executes CLUI: UIF = 0, delivery is masked.";
     case EventKind::Testui:
-        return task + " executes TESTUI: UIF is " + ((e.flags & sim::kFlagCf) ? "1." : "0.");
+        return task + " executes TESTUI: UIF is " + ((e.flags & model::kFlagCf) ? "1." : "0.");
     case EventKind::Blocked:
         return task + " blocks in uintr_wait; the kernel points the UPID's NV at " + vec + ".";
     case EventKind::Woken:
@@ -166,7 +166,7 @@ std::string eventProse(const sim::TraceEvent& e, const scenario::Scenario& sc) {
         return "Switching " + task + " in, the kernel writes NDST = " + hexUpper(e.value) +
                " and clears SN.";
     case EventKind::Xsaves:
-        if (e.flags & sim::kFlagSecondSave)
+        if (e.flags & model::kFlagSecondSave)
             return "A second XSAVES saves UINV = 0 over " + task + "'s good value.";
         return "XSAVES saves " + task + "'s UINTR state (UINV " + vec + ") and clears UINV.";
     case EventKind::Xrstors:

@@ -4,19 +4,19 @@
 // and byte-stable for reviewers' scripts; this is the teaching voice.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
 
 #include <string>
 
 namespace uintr::analysis {
 
 // "spurious notification", "SENDUIPI", "IPI sent": what an event kind is called on screen.
-std::string eventTitle(sim::EventKind kind);
+std::string eventTitle(model::EventKind kind);
 
 // "receiver's notification IPI (vector 0xEC) arrived at CPU 0, but UINV was 0 (cleared when
 // receiver was switched out), so the CPU took it through the IDT: the kernel counted UIS +1."
-std::string eventProse(const sim::TraceEvent& e, const scenario::Scenario& sc);
+std::string eventProse(const model::TraceEvent& e, const scenario::Scenario& sc);
 
 // "0xEC": the reference's spelling of a vector or value.
 std::string hexUpper(std::uint64_t value);

@@ -20,7 +20,7 @@ struct Signatures {
     std::vector<Signature> exact, loose;
 };
 
-Signatures signatures(const sim::Trace& trace) {
+Signatures signatures(const model::Trace& trace) {
     std::map<std::tuple<int, int, int>, int> seen;
     std::vector<int> origin(trace.events.size(), -1);
     Signatures out;
@@ -41,8 +41,8 @@ Signatures signatures(const sim::Trace& trace) {
 
 } // namespace
 
-std::vector<AnchoredStep> anchorNarration(const scenario::Scenario& sc, const sim::Trace& original,
-                                          const sim::Trace& run) {
+std::vector<AnchoredStep> anchorNarration(const scenario::Scenario& sc,
+                                          const model::Trace& original, const model::Trace& run) {
     const auto before = signatures(original);
     std::map<Signature, int> now;
     {
@@ -59,7 +59,7 @@ std::vector<AnchoredStep> anchorNarration(const scenario::Scenario& sc, const si
         step.at = step.t = sc.narration[s].at;
         const auto first =
             std::lower_bound(original.events.begin(), original.events.end(), step.at,
-                             [](const sim::TraceEvent& e, std::int64_t t) { return e.t < t; });
+                             [](const model::TraceEvent& e, std::int64_t t) { return e.t < t; });
         for (auto it = first; it != original.events.end() && it->t == step.at; ++it) {
             const auto i = static_cast<std::size_t>(it - original.events.begin());
             auto found = now.find(before.exact[i]);

@@ -6,8 +6,8 @@
 // screen contradicts.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
 
 #include <cstdint>
 #include <vector>
@@ -32,7 +32,7 @@ struct AnchoredStep {
 // One entry per narration step, ordered by `t` (stable: file order at equal times), so the step
 // at a playhead is the last one with t <= playhead. An event is found again by what it is: its
 // kind, its task and the timeline entry it comes from, and how many such events came before it.
-std::vector<AnchoredStep> anchorNarration(const scenario::Scenario& sc, const sim::Trace& original,
-                                          const sim::Trace& run);
+std::vector<AnchoredStep> anchorNarration(const scenario::Scenario& sc,
+                                          const model::Trace& original, const model::Trace& run);
 
 } // namespace uintr::analysis

@@ -18,6 +18,9 @@ namespace uintr::render {
 namespace {
 
 constexpr double kAscent = 0.78, kDescent = 0.22; // of the font size, around the baseline
+// Task and handler names and the "UIS +1" badge are bold: wider than textWidth's regular
+// estimate (DejaVu Sans Bold runs ~10 % wider).
+constexpr double kBold = 1.12;
 
 struct Box {
     double x0, x1, y0, y1;
@@ -36,8 +39,8 @@ class LanePlacer {
     // A name at the left of its segment, on a given baseline: moved right past whatever is
     // already there (a glyph) while it still fits before `xMax`; nothing if it does not.
     std::optional<Label> slide(LabelOf of, int item, double x0, double xMax, double baseline,
-                               double font, std::string text) {
-        const double width = textWidth(text, font);
+                               double font, std::string text, double widen) {
+        const double width = textWidth(text, font) * widen;
         Box box{x0, x0 + width, baseline - kAscent * font, baseline + kDescent * font};
         for (bool moved = true; moved;) {
             if (box.x1 > xMax) return std::nullopt;
@@ -56,8 +59,8 @@ class LanePlacer {
     // Above the glyph, beside it, on the lane's top line (next to task names), under it, on the
     // bottom line: the first place that overlaps nothing.
     std::optional<Label> place(LabelOf of, int item, double x, double y, double font,
-                               const std::string& text) {
-        const double width = textWidth(text, font);
+                               const std::string& text, double widen) {
+        const double width = textWidth(text, font) * widen;
         const double side = 21 * u_ + width / 2;
         struct Spot {
             double centre, baseline;
@@ -127,7 +130,7 @@ void placeLabels(TimelineGeometry& g) {
             // "UIS +1" is the one label that never loses a word: "+1" alone says nothing.
             for (const std::string& text : {m.label, red ? std::string() : shortened(m.label)}) {
                 if (text.empty()) continue;
-                if (auto l = placer.place(of, i, m.x, m.y, font, text)) {
+                if (auto l = placer.place(of, i, m.x, m.y, font, text, red ? kBold : 1.0)) {
                     g.labels.push_back(std::move(*l));
                     return;
                 }
@@ -144,7 +147,8 @@ void placeLabels(TimelineGeometry& g) {
                 continue;
             const double font = s.kind == SegmentKind::Idle ? f.task - 2 * u : f.task;
             if (auto l = placer.slide(LabelOf::Segment, static_cast<int>(i), s.x0 + 8 * u,
-                                      s.x1 - 8 * u, lane.y0 + 5 * u + f.task, font, s.label))
+                                      s.x1 - 8 * u, lane.y0 + 5 * u + f.task, font, s.label,
+                                      s.kind == SegmentKind::Idle ? 1.0 : kBold))
                 g.labels.push_back(std::move(*l));
         }
         // "handler v3" in its band, or just "v3" in a short one.
@@ -154,7 +158,7 @@ void placeLabels(TimelineGeometry& g) {
             for (const std::string& text : {s.label, shortened(s.label)}) {
                 if (text.empty()) continue;
                 if (auto l = placer.slide(LabelOf::Handler, static_cast<int>(i), s.x0 + 6 * u,
-                                          s.x1 - 6 * u, s.y1 - 8 * u, f.handler, text)) {
+                                          s.x1 - 6 * u, s.y1 - 8 * u, f.handler, text, kBold)) {
                     g.labels.push_back(std::move(*l));
                     break;
                 }

@@ -33,7 +33,7 @@ Simulation Recording::stateAfterStep(std::uint32_t step) const {
     return sim;
 }
 
-Machine Recording::machineAfterEvent(int event) const {
+model::Machine Recording::machineAfterEvent(int event) const {
     const int n = static_cast<int>(trace_.events.size());
     if (event < 0 || n == 0) return stateAfterStep(0).state();
     event = std::min(event, n - 1);
@@ -42,7 +42,7 @@ Machine Recording::machineAfterEvent(int event) const {
     if (event + 1 >= n || trace_.events[static_cast<std::size_t>(event) + 1].step != step)
         return stateAfterStep(step).state();
     Simulation sim = stateAfterStep(step - 1);
-    Machine after;
+    model::Machine after;
     sim.snapshotAtEvent(event, &after);
     sim.step();
     return after;

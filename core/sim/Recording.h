@@ -31,7 +31,7 @@ class Recording {
     // The machine right after event `event` (an index into the trace), even inside an engine
     // step that records several (SENDUIPI, PIR posted, IPI sent): stepping shows each one's
     // state. -1: the machine before the first event.
-    Machine machineAfterEvent(int event) const;
+    model::Machine machineAfterEvent(int event) const;
     // The last step whose events happen at or before t (0 if none).
     std::uint32_t lastStepAtOrBefore(std::int64_t t) const;
 

@@ -66,7 +66,7 @@ void TstNarrationAnchors::draggedSwitchMovesItsStepAndDropsTheRace() {
     QCOMPARE(spurious.status, Status::Gone);
     QCOMPARE(spurious.t, std::int64_t{1300});
     QCOMPARE(original.trace.events[static_cast<std::size_t>(spurious.missing)].kind,
-             sim::EventKind::SpuriousNotification);
+             model::EventKind::SpuriousNotification);
     QCOMPARE(stepNumber(steps, 5).status, Status::Gone); // the self-IPI's delivery at 3300
 }
 
