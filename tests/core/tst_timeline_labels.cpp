@@ -106,7 +106,7 @@ void TstTimelineLabels::noLabelOverlapsAnything() {
         const auto& lane = g.lanes[static_cast<std::size_t>(cpu)];
         QVERIFY2(box.y0 >= lane.y0 && box.y1 <= lane.y1, a.text.c_str());
         // Its box is as wide as its words (bold ones a little wider).
-        QVERIFY(a.x1 - a.x0 >= render::textWidth(a.text, a.font));
+        QVERIFY(a.x1 - a.x0 >= render::textWidth(a.text, a.font) - 1e-9);
         QVERIFY(a.x1 - a.x0 <= 1.2 * render::textWidth(a.text, a.font));
         for (std::size_t j = i + 1; j < g.labels.size(); ++j)
             QVERIFY2(!overlap(box, boxOf(g.labels[j])),
