@@ -1,6 +1,8 @@
 // uintr-sim: run, check, render and validate UINTR Lab scenarios without a screen (cli.md).
 #include "CliCommands.h"
 #include "ExploreCommand.h"
+#include "ImportFtraceCommand.h"
+#include "PerfettoCommand.h"
 #include "RenderCommand.h"
 
 #include <QCommandLineParser>
@@ -25,6 +27,13 @@ const char* kUsage =
     "                                                         lost|never-woken|storm|spurious\n"
     "                                                         prints the first witness scenario\n"
     "  uintr-sim validate SCENARIO                            load and check only\n"
+    "  uintr-sim import-ftrace TRACE.txt -o SCENARIO.json [--receiver COMM|PID]\n"
+    "            [--sender COMM|PID ...] [--send-every NS] [--send-at T1,T2]\n"
+    "                                                         a real schedule (ftrace "
+    "sched_switch)\n"
+    "                                                         as a scenario; counts its races\n"
+    "  uintr-sim export-perfetto SCENARIO -o TRACE.json [--set ID.at=NS ...]\n"
+    "                                                         the run for ui.perfetto.dev\n"
     "  uintr-sim --help | --version\n"
     "\n"
     "Exit codes: 0 ok, 1 an expectation failed (explore --find: no witness in the range),\n"
@@ -43,7 +52,7 @@ int dispatch(const QStringList& arguments) {
     const QCommandLineOption version({"v", "version"}, "Show the version.");
     const QCommandLineOption json("json", "Print the trace as uintr-trace/1 JSON.");
     const QCommandLineOption set("set", "Move timeline entry ID to time NS.", "ID.at=NS");
-    const QCommandLineOption output({"o", "output"}, "render: the file to write.", "OUT");
+    const QCommandLineOption output({"o", "output"}, "The file to write.", "OUT");
     const QCommandLineOption from("from", "Start of the time window, in ns.", "NS");
     const QCommandLineOption to("to", "End of the time window, in ns.", "NS");
     const QCommandLineOption scale("scale", "render: PNG pixels per SVG pixel.", "X");
@@ -53,8 +62,12 @@ int dispatch(const QStringList& arguments) {
     const QCommandLineOption vary("vary", "explore: what varies, over which range.", "ID[=A..B]");
     const QCommandLineOption find("find", "explore: the first witness of an outcome.", "CLASS");
     const QCommandLineOption threads("threads", "explore: worker threads.", "N");
+    const QCommandLineOption receiver("receiver", "import-ftrace: the receiving task.", "COMM|PID");
+    const QCommandLineOption sender("sender", "import-ftrace: a sending task.", "COMM|PID");
+    const QCommandLineOption sendEvery("send-every", "import-ftrace: SENDUIPI period.", "NS");
+    const QCommandLineOption sendAt("send-at", "import-ftrace: SENDUIPI times.", "T1,T2");
     parser.addOptions({help, version, json, set, output, from, to, scale, dark, narration, annotate,
-                       vary, find, threads});
+                       vary, find, threads, receiver, sender, sendEvery, sendAt});
     parser.addPositionalArgument("command", "run | check | render | explore | validate");
     parser.addPositionalArgument("scenario", "the scenario file");
     if (!parser.parse(arguments)) return usageError(parser.errorText().toStdString());
@@ -69,10 +82,12 @@ int dispatch(const QStringList& arguments) {
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) return usageError("missing command");
     const std::string command = positional[0].toStdString();
+    const bool importing = command == "import-ftrace";
     if (command != "run" && command != "check" && command != "validate" && command != "render" &&
-        command != "explore")
+        command != "explore" && !importing && command != "export-perfetto")
         return usageError("unknown command '" + command + "'");
-    if (positional.size() < 2) return usageError(command + ": missing SCENARIO");
+    if (positional.size() < 2)
+        return usageError(command + (importing ? ": missing TRACE" : ": missing SCENARIO"));
     if (positional.size() > 2)
         return usageError(command + ": unexpected argument '" + positional[2].toStdString() + "'");
 
@@ -91,11 +106,24 @@ int dispatch(const QStringList& arguments) {
     if (command == "validate" && !o.sets.empty()) return usageError("validate takes no --set");
     if ((parser.isSet(find) || parser.isSet(threads)) && command != "explore")
         return usageError(command + ": --find and --threads are for explore");
-    const bool pictureOnly = parser.isSet(output) || parser.isSet(scale) || parser.isSet(dark);
+    const bool importOnly = parser.isSet(receiver) || parser.isSet(sender) ||
+                            parser.isSet(sendEvery) || parser.isSet(sendAt);
+    if (!importing && importOnly)
+        return usageError(command +
+                          ": --receiver, --sender, --send-every, --send-at are for import-ftrace");
+    if (importing && !o.sets.empty()) return usageError("import-ftrace takes no --set");
+    const bool writes =
+        command == "render" || command == "explore" || importing || command == "export-perfetto";
+    if (!writes && parser.isSet(output))
+        return usageError(command +
+                          ": -o is for render, explore, import-ftrace and export-perfetto");
+    const bool pictureOnly = parser.isSet(scale) || parser.isSet(dark);
     const bool renderOnly = parser.isSet(narration) || parser.isSet(annotate);
     if (command != "render" && (renderOnly || (pictureOnly && command != "explore")))
-        return usageError(command + ": -o, --scale, --dark, --narration, --annotate are for render"
-                                    " (-o, --scale, --dark also for explore)");
+        return usageError(command + ": --scale, --dark, --narration, --annotate are for render"
+                                    " (--scale, --dark also for explore)");
+    if (importing) return uintr::cli::importFtraceCommand(o.scenarioPath, parser);
+    if (command == "export-perfetto") return uintr::cli::exportPerfettoCommand(o, parser);
     if (command == "render") return uintr::cli::renderCommand(o, parser);
     if (command == "explore") return uintr::cli::exploreCommand(o, parser);
     if (command == "run") return uintr::cli::runCommand(o);

@@ -158,6 +158,11 @@ class TimelineLayout {
 
     std::int64_t endTime() const { return endTime_; }
     int cpuCount() const { return cpus_; }
+    // The whole-run items in nanoseconds (no pixels): for exports that are not pictures
+    // (export/PerfettoTrace), so they show the lanes exactly as the screen does.
+    const std::vector<Segment>& runSegments(int cpu) const { return segmentsByCpu_.at(cpu); }
+    const std::vector<Segment>& runHandlers(int cpu) const { return handlersByCpu_.at(cpu); }
+    const std::vector<Arrow>& runArrows() const { return arrows_; }
 
   private:
     // Time-ordered, whole-run items in nanoseconds; layout() maps the visible ones to pixels.
