@@ -301,7 +301,10 @@ bool LabController::requestMove(int entry, qint64 at) {
         setStatus(tr("Refused: %1 at %2: %3").arg(name, formatNs(at), *why), true);
         return false;
     }
-    auto run = std::make_shared<const SimRun>(std::move(candidate));
+    // Everything before the earlier of the entry's committed and new times is the committed
+    // run's: resume from its checkpoint there instead of simulating from 0.
+    auto run = std::make_shared<const SimRun>(std::move(candidate), *committed_,
+                                              std::min<qint64>(previewFrom_, at));
     if (run->recording().hitStepLimit()) {
         setStatus(tr("Refused: with %1 at %2 the run does not end").arg(name, formatNs(at)), true);
         return false;

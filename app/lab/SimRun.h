@@ -16,6 +16,9 @@ namespace uintr::lab {
 class SimRun {
   public:
     explicit SimRun(scenario::Scenario scenario);
+    // A drag frame: `scenario` is previous's with entries moved at or after changedAt; the run
+    // resumes from previous's checkpoint before that time (sim::Recording's resume).
+    SimRun(scenario::Scenario scenario, const SimRun& previous, std::int64_t changedAt);
 
     const scenario::Scenario& scenario() const { return recording_.scenario(); }
     const sim::Recording& recording() const { return recording_; }
@@ -32,6 +35,8 @@ class SimRun {
     std::int64_t endTime() const { return layout_.endTime(); }
 
   private:
+    void judge();
+
     sim::Recording recording_;
     render::TimelineLayout layout_;
     QStringList verdict_;

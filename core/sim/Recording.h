@@ -8,15 +8,29 @@
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
 
+#include <boost/container/deque.hpp>
+#include <boost/container/options.hpp>
 #include <memory>
 #include <vector>
 
 namespace uintr::sim {
 
 class Recording {
+    using StepTimes = boost::container::deque<
+        std::int64_t, void, boost::container::deque_options_t<boost::container::block_size<4096u>>>;
+
   public:
     // Runs `scenario` to the end. The recording keeps its own copy of the scenario.
     explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 256);
+
+    // The drag's re-simulation: a recording of `scenario`, which differs from previous.scenario()
+    // only in the times of timeline entries whose old and new times are both >= changedAt.
+    // The engine being deterministic, both runs are the same up to the last checkpoint before
+    // changedAt: that checkpoint, the ones before it and the trace up to it are taken over, and
+    // only the rest is simulated. The result is the recording a fresh run would make.
+    Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt);
+    // The step the run was resumed after (0: simulated from the start).
+    std::uint32_t resumedAfterStep() const { return resumedAfter_; }
 
     const scenario::Scenario& scenario() const { return *scenario_; }
     const model::Trace& trace() const { return trace_; }
@@ -32,12 +46,15 @@ class Recording {
     std::uint32_t lastStepAtOrBefore(std::int64_t t) const;
 
   private:
+    void runFrom(Simulation sim);
+
     std::shared_ptr<const scenario::Scenario> scenario_;
     model::Trace trace_;
     RunSummary summary_;
     std::vector<Simulation> checkpoints_; // checkpoints_[k] is after k * every_ steps
-    std::vector<std::int64_t> stepTimes_; // stepTimes_[s - 1]: the time of step s
+    StepTimes stepTimes_;                 // stepTimes_[s - 1]: the time of step s
     std::uint32_t every_;
+    std::uint32_t resumedAfter_ = 0;
     std::uint32_t steps_ = 0;
     bool hitStepLimit_ = false;
 };
