@@ -62,6 +62,7 @@ ApplicationWindow {
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
         onExportRequested: exportDialog.open()
+        onImportRequested: window.whenSaved(() => importDialog.open())
         onLibraryRequested: library.open()
         onRecentRequested: (path) => window.openPath(path)
         onHelpRequested: help.open()
@@ -170,6 +171,7 @@ ApplicationWindow {
         onSaveChosen: window.saveOrAsk(pending)
     }
     ExportDialog { id: exportDialog; objectName: "exportDialog"; controller: window.controller }
+    ImportDialog { id: importDialog; objectName: "importDialog"; controller: window.controller }
     ErrorDialog { id: errorDialog; objectName: "errorDialog" }
     Connections {
         target: window.controller

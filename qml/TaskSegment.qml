@@ -1,11 +1,11 @@
-// What runs on a CPU for a stretch of time: a task in its colour (name on top), its
-// user-interrupt handler (a darker band at the bottom of the lane), kernel work (grey, hatched),
-// or idle (outlined). Colours are core's render palette, as in the SVG export.
+// The name on a segment wide enough to carry it: the task (top of the lane), the handler (in its
+// band at the bottom) or "switch". The segments themselves — fills, outlines, the kernel's
+// hatching — are one scene-graph layer (SegmentsItem) drawn from the same geometry.
 import QtQuick
 import UintrLab
 
-Rectangle {
-    id: segment
+Text {
+    id: name
 
     required property real x0
     required property real x1
@@ -13,46 +13,20 @@ Rectangle {
     required property real y1
     required property string kind
     required property int task
-    required property int merged
     required property string label
 
-    readonly property bool idle: kind === "idle"
     readonly property bool handler: kind === "handler"
-    readonly property color fill: idle ? "transparent"
-                                       : kind === "kernel" ? Theme.kernel
-                                       : handler ? Theme.taskHandler(task)
-                                       : Theme.taskFill(task)
+    readonly property color fill: kind === "kernel" ? Theme.kernel
+                                : handler ? Theme.taskHandler(task) : Theme.taskFill(task)
 
-    x: x0
-    y: y0
-    width: Math.max(1, x1 - x0)
-    height: y1 - y0
-    color: fill
-    border.width: Theme.px(idle ? 1 : (handler ? 1.5 : 2))
-    border.color: idle ? Theme.idleStroke
-                       : kind === "kernel" ? Theme.kernelStroke
-                       : handler ? Theme.ink : Theme.taskStroke(task)
-
-    Image {
-        anchors.fill: parent
-        anchors.margins: parent.border.width
-        visible: segment.kind === "kernel"
-        source: "qrc:/UintrLab/hatch.svg"
-        fillMode: Image.Tile
-        opacity: 0.6
-    }
-    Text {
-        x: Theme.px(12)
-        y: segment.handler ? 0 : Theme.px(3)
-        width: segment.width - x - Theme.px(4)
-        height: segment.handler ? segment.height : implicitHeight
-        visible: segment.width > Theme.px(36)
-        verticalAlignment: segment.handler ? Text.AlignVCenter : Text.AlignTop
-        text: segment.label !== "" ? segment.label : (segment.idle ? "idle" : "")
-        color: segment.idle ? Theme.muted : Theme.textOn(segment.handler ? segment.fill : Theme.taskFill(segment.task))
-        font.pixelSize: segment.handler ? Theme.fontSmall : Theme.fontLarge
-        font.bold: !segment.idle
-        font.italic: segment.idle
-        elide: Text.ElideRight
-    }
+    x: x0 + Theme.px(12)
+    y: handler ? y0 : y0 + Theme.px(3)
+    width: x1 - x0 - Theme.px(16)
+    height: handler ? y1 - y0 : implicitHeight
+    verticalAlignment: handler ? Text.AlignVCenter : Text.AlignTop
+    text: label
+    color: Theme.textOn(fill)
+    font.pixelSize: handler ? Theme.fontSmall : Theme.fontLarge
+    font.bold: true
+    elide: Text.ElideRight
 }

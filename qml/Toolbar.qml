@@ -12,6 +12,7 @@ ToolBar {
     signal saveRequested
     signal saveAsRequested
     signal exportRequested
+    signal importRequested
     signal libraryRequested
     signal recentRequested(string path)
     signal helpRequested
@@ -80,6 +81,12 @@ ToolBar {
             tip: qsTr("Export the timeline as SVG or PNG, the whole run or the visible window (Ctrl+E)")
             enabled: bar.controller.loaded
             onClicked: bar.exportRequested()
+        }
+        BarButton {
+            objectName: "importButton"
+            text: qsTr("Import…")
+            tip: qsTr("Import a real schedule: the sched_switch lines of an ftrace capture")
+            onClicked: bar.importRequested()
         }
         Separator {}
         BarButton {

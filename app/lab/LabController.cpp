@@ -169,27 +169,31 @@ bool LabController::openFile(const QString& pathOrUrl) {
         Q_EMIT errorOccurred(tr("Cannot open %1").arg(QFileInfo(path).fileName()), line);
         return false;
     }
+    present(*loaded.scenario, QFileInfo(path).absoluteFilePath());
+    addRecent(filePath_);
+    setStatus(tr("Opened %1: %2 events").arg(fileName()).arg(committed_->eventCount()));
+    return true;
+}
+
+void LabController::present(scenario::Scenario sc, const QString& path) {
     if (previewing_) endPreview();
     setPlaying(false);
-    auto run = std::make_shared<const SimRun>(*loaded.scenario);
-    filePath_ = QFileInfo(path).absoluteFilePath();
+    auto run = std::make_shared<const SimRun>(sc);
+    filePath_ = path;
     undo_.clear();
     selected_ = -1;
     selectedSig_ = {};
     markerA_ = markerB_ = -1;
     playhead_ = 0;
-    scenario_ = *loaded.scenario;
+    scenario_ = std::move(sc);
     raceMap_.setScenario(scenario_);
     committed_ = run;
     show(run, true);
-    addRecent(filePath_);
-    setStatus(tr("Opened %1: %2 events").arg(fileName()).arg(run->eventCount()));
     Q_EMIT scenarioChanged();
     Q_EMIT fileChanged();
     Q_EMIT markersChanged();
     Q_EMIT dirtyChanged();
     Q_EMIT undoChanged();
-    return true;
 }
 
 bool LabController::openDefault() {

@@ -160,6 +160,12 @@ class LabController : public QObject {
     // rendered at exportScale). The whole run, or only the viewport's t0..t1. Written atomically;
     // on failure a dialog's worth (errorOccurred) and false, no file left behind.
     Q_INVOKABLE bool exportTimeline(const QUrl& file, bool visibleWindowOnly, bool withNarration);
+    // File ▸ Import: an ftrace capture's sched_switch lines (docs/ftrace-import.md) as a new,
+    // untitled scenario, as `uintr-sim import-ftrace` makes it. `receiver`: COMM or PID (empty:
+    // the schedule only); `senders`: COMM or PID, comma-separated; a SENDUIPI every
+    // `sendEveryNs` while a sender runs (0: none). A problem: a dialog's worth and false.
+    Q_INVOKABLE bool importFtrace(const QUrl& trace, const QString& receiver,
+                                  const QString& senders, qint64 sendEveryNs);
 
     // --- edits (Kdenlive's request…: check first, refuse with a reason, or do it)
     Q_INVOKABLE bool requestMove(int entry, qint64 at); // a drag frame: preview, no undo entry
@@ -218,6 +224,8 @@ class LabController : public QObject {
     void errorOccurred(const QString& title, const QString& message);
 
   private:
+    // A new document on screen: `sc` simulated, no undo history, playhead at 0, fitted.
+    void present(scenario::Scenario sc, const QString& path);
     void adopt(scenario::Scenario sc, std::shared_ptr<const SimRun> run);
     void show(std::shared_ptr<const SimRun> run, bool refit = false);
     std::optional<QString> refusal(const scenario::Scenario& candidate) const;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/Causality.h"
+#include "render/TimelineDensity.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
 #include "sim/Recording.h"
@@ -24,6 +25,7 @@ class SimRun {
     const sim::Recording& recording() const { return recording_; }
     const model::Trace& trace() const { return recording_.trace(); }
     const render::TimelineLayout& layout() const { return layout_; }
+    const render::DensityIndex& density() const { return density_; }
     const QStringList& verdict() const { return verdict_; }
     const analysis::CausalityGraph& causality() const;
 
@@ -39,6 +41,7 @@ class SimRun {
 
     sim::Recording recording_;
     render::TimelineLayout layout_;
+    render::DensityIndex density_;
     QStringList verdict_;
     mutable std::unique_ptr<analysis::CausalityGraph> causality_;
 };
