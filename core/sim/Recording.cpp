@@ -1,6 +1,7 @@
 #include "sim/Recording.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace uintr::sim {
 
@@ -32,14 +33,22 @@ Recording::Recording(scenario::Scenario scenario, const Recording& previous, std
     resumedAfter_ = sim.steps();
     const auto& events = previous.trace_.events;
     trace_.events.assign(events.begin(), events.begin() + sim.eventCount());
-    stepTimes_.assign(previous.stepTimes_.begin(), previous.stepTimes_.begin() + sim.steps());
+    stepOffsets_.assign(previous.stepOffsets_.begin(), previous.stepOffsets_.begin() + sim.steps());
+    for (const auto& far : previous.farSteps_)
+        if (far.first <= sim.steps()) farSteps_.push_back(far);
     runFrom(std::move(sim));
 }
 
 void Recording::runFrom(Simulation sim) {
     sim.setTrace(&trace_);
     while (sim.step()) {
-        stepTimes_.push_back(sim.now());
+        const std::int64_t offset = sim.now() - checkpoints_[(sim.steps() - 1) / every_].now();
+        if (offset < UINT32_MAX) {
+            stepOffsets_.push_back(static_cast<std::uint32_t>(offset));
+        } else {
+            stepOffsets_.push_back(UINT32_MAX);
+            farSteps_.emplace_back(sim.steps(), sim.now());
+        }
         if (sim.steps() % every_ == 0) {
             checkpoints_.push_back(sim);
             checkpoints_.back().setTrace(nullptr);
@@ -59,9 +68,25 @@ Simulation Recording::stateAfterStep(std::uint32_t step) const {
     return sim;
 }
 
+std::int64_t Recording::stepTime(std::uint32_t step) const {
+    const std::uint32_t offset = stepOffsets_[step - 1];
+    if (offset != UINT32_MAX) return checkpoints_[(step - 1) / every_].now() + offset;
+    const auto far = std::lower_bound(farSteps_.begin(), farSteps_.end(),
+                                      std::pair<std::uint32_t, std::int64_t>{step, INT64_MIN});
+    return far->second;
+}
+
 std::uint32_t Recording::lastStepAtOrBefore(std::int64_t t) const {
-    const auto it = std::upper_bound(stepTimes_.begin(), stepTimes_.end(), t);
-    return static_cast<std::uint32_t>(it - stepTimes_.begin());
+    // Step times never decrease: the largest step at or before t, by bisection.
+    std::uint32_t lo = 0, hi = steps_; // stepTime(lo) <= t (step 0: before everything)
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo + 1) / 2;
+        if (stepTime(mid) <= t)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
 }
 
 Simulation Recording::stateAt(std::int64_t t) const {

@@ -82,6 +82,7 @@ class TestRecording : public QObject {
     void recordingMatchesPlainRun();
     void resumedMatchesFresh_data();
     void resumedMatchesFresh();
+    void stepTimesFarApart();
 };
 
 void TestRecording::stateAfterStep_data() {
@@ -211,6 +212,26 @@ void TestRecording::resumedMatchesFresh() {
                            qint64{fresh.trace().endTime()}}) {
         const QString diff = compareMachines(resumed.stateAt(t), fresh.stateAt(t));
         QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("at %1: %2").arg(t).arg(diff)));
+    }
+}
+
+// Step times are kept as 32-bit offsets from their checkpoint; a step more than 4.29 s after it
+// (here the switch-in moved to 10 s) must still be found at its time.
+void TestRecording::stepTimesFarApart() {
+    auto sc = loadScenario("seed-race.json");
+    sc.timeline[static_cast<std::size_t>(sc.findEntry("switch-in"))].at = 10'000'000'000;
+    const sim::Recording rec(sc, 256);
+    for (const std::int64_t t : {std::int64_t{0}, std::int64_t{1300}, std::int64_t{9'999'999'999},
+                                 std::int64_t{10'000'000'000}, std::int64_t{10'000'000'300},
+                                 std::int64_t{20'000'000'000}}) {
+        sim::Simulation fresh(rec.scenario());
+        while (!fresh.finished()) {
+            sim::Simulation probe = fresh;
+            if (!probe.step() || probe.now() > t) break;
+            fresh = probe;
+        }
+        QCOMPARE(rec.lastStepAtOrBefore(t), fresh.steps());
+        QVERIFY(compareMachines(rec.stateAt(t), fresh).isEmpty());
     }
 }
 
