@@ -13,7 +13,7 @@ namespace uintr::exporting {
 
 namespace {
 
-using sim::EventKind;
+using model::EventKind;
 
 constexpr int kPid = 1; // one process: the simulated machine; one thread per CPU
 
@@ -43,7 +43,7 @@ struct Slice {
 
 } // namespace
 
-void writePerfettoJson(std::ostream& out, const scenario::Scenario& sc, const sim::Trace& trace) {
+void writePerfettoJson(std::ostream& out, const scenario::Scenario& sc, const model::Trace& trace) {
     const render::TimelineLayout layout(sc, trace);
     out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"uintr-sim export-perfetto\""
         << ",\"title\":" << quoted(sc.title) << "},\"traceEvents\":[\n";
@@ -86,10 +86,10 @@ void writePerfettoJson(std::ostream& out, const scenario::Scenario& sc, const si
                 << s.cat << "\",\"name\":" << quoted(s.name) << "}";
 
     for (std::size_t i = 0; i < trace.events.size(); ++i) {
-        const sim::TraceEvent& e = trace.events[i];
+        const model::TraceEvent& e = trace.events[i];
         if (e.cpu < 0 || !isInstant(e.kind)) continue;
         begin() << "{\"ph\":\"i\",\"s\":\"t\",\"pid\":" << kPid << ",\"tid\":" << e.cpu
-                << ",\"ts\":" << micros(e.t) << ",\"cat\":\"" << sim::kindName(e.kind)
+                << ",\"ts\":" << micros(e.t) << ",\"cat\":\"" << model::kindName(e.kind)
                 << "\",\"name\":" << quoted(render::markerLabel(e, sc))
                 << ",\"args\":{\"event\":" << i << ",\"task\":" << quoted(sc.taskName(e.task))
                 << ",\"vector\":" << e.vector << "}}";

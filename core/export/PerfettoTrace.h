@@ -6,14 +6,14 @@
 // nothing of the model's integer nanoseconds is rounded away.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
-#include "sim/Trace.h"
 
 #include <ostream>
 
 namespace uintr::exporting {
 
 // Deterministic: the same run gives the same bytes.
-void writePerfettoJson(std::ostream& out, const scenario::Scenario& sc, const sim::Trace& trace);
+void writePerfettoJson(std::ostream& out, const scenario::Scenario& sc, const model::Trace& trace);
 
 } // namespace uintr::exporting

@@ -12,10 +12,10 @@ std::int64_t countIn(const std::vector<std::int64_t>& times, std::int64_t t0, st
 }
 } // namespace
 
-DensityIndex::DensityIndex(const sim::Trace& trace, int cpus)
+DensityIndex::DensityIndex(const model::Trace& trace, int cpus)
     : lanes_(static_cast<std::size_t>(std::max(cpus, 0))) {
-    using K = sim::EventKind;
-    for (const sim::TraceEvent& e : trace.events) {
+    using K = model::EventKind;
+    for (const model::TraceEvent& e : trace.events) {
         if (e.cpu < 0 || e.cpu >= cpus) continue;
         Lane& lane = lanes_[static_cast<std::size_t>(e.cpu)];
         int kind = -1;

@@ -5,8 +5,8 @@
 // and kind, so a whole-run view of a million events costs the columns on screen.
 #pragma once
 
+#include "model/Trace.h"
 #include "render/TimelineGeometry.h"
-#include "sim/Trace.h"
 
 #include <array>
 #include <cstdint>
@@ -28,7 +28,7 @@ struct LaneDensity {
 
 class DensityIndex {
   public:
-    DensityIndex(const sim::Trace& trace, int cpus);
+    DensityIndex(const model::Trace& trace, int cpus);
 
     // Markers the lane would draw in [t0, t1): switches, SENDUIPIs and the three kinds above.
     std::int64_t markersIn(int cpu, std::int64_t t0, std::int64_t t1) const;

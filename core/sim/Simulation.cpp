@@ -102,8 +102,8 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(c.orphanUirr >> v & 1)) continue;
             ++owner.vectors.lost;
-            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
-                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner, static_cast<int>(v),
+                                          owner.uirrCause[v], -1, true));
         }
         c.orphanUirr = 0;
         c.orphanOwner = -1;

@@ -396,7 +396,7 @@ void TestKernelVariants::storm() {
     const int firstOut =
         firstOf(r.trace, EventKind::Xsaves, [](const TraceEvent& e) { return e.task == 0; });
     QVERIFY(firstOut >= 0);
-    // The trace is not contiguous (sim::EventList): an event's index is found by its address.
+    // The trace is not contiguous (model::EventList): an event's index is found by its address.
     const auto indexOf = [&](const TraceEvent& e) {
         for (std::size_t i = 0; i < r.trace.events.size(); ++i)
             if (&r.trace.events[i] == &e) return static_cast<int>(i);

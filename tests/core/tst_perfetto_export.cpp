@@ -27,7 +27,7 @@ std::int64_t ns(const json& ts) {
 }
 
 // Every structural rule a viewer relies on; an empty string when all hold.
-QString validate(const scenario::Scenario& sc, const sim::Trace& trace, const std::string& text) {
+QString validate(const scenario::Scenario& sc, const model::Trace& trace, const std::string& text) {
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) return QStringLiteral("not JSON");
     if (!doc.is_object() || !doc.contains("traceEvents") || !doc["traceEvents"].is_array())
@@ -82,11 +82,11 @@ QString validate(const scenario::Scenario& sc, const sim::Trace& trace, const st
     std::map<std::string, int> expected;
     int arrived = 0;
     for (const auto& e : trace.events) {
-        const auto k = std::string(sim::kindName(e.kind));
+        const auto k = std::string(model::kindName(e.kind));
         if (e.cpu >= 0 && (k == "senduipi" || k == "notification_processed" ||
                            k == "spurious_notification" || k == "user_interrupt_delivered"))
             ++expected[k];
-        if (e.kind == sim::EventKind::IpiArrived) ++arrived;
+        if (e.kind == model::EventKind::IpiArrived) ++arrived;
     }
     for (const auto& [kind, count] : expected)
         if (instants[kind] != count)
@@ -107,7 +107,7 @@ QString validate(const scenario::Scenario& sc, const sim::Trace& trace, const st
     return {};
 }
 
-std::string exported(const scenario::Scenario& sc, const sim::Trace& trace) {
+std::string exported(const scenario::Scenario& sc, const model::Trace& trace) {
     std::ostringstream out;
     exporting::writePerfettoJson(out, sc, trace);
     return out.str();

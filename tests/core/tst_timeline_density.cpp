@@ -49,9 +49,9 @@ void TestTimelineDensity::columnsAddUp() {
         std::array<std::uint64_t, render::kDensityKinds> expected{};
         for (const auto& e : run.trace.events) {
             if (e.cpu != cpu || e.t < v.t0 || e.t >= end) continue;
-            if (e.kind == sim::EventKind::SpuriousNotification) ++expected[0];
-            if (e.kind == sim::EventKind::UserInterruptDelivered) ++expected[1];
-            if (e.kind == sim::EventKind::IpiArrived) ++expected[2];
+            if (e.kind == model::EventKind::SpuriousNotification) ++expected[0];
+            if (e.kind == model::EventKind::UserInterruptDelivered) ++expected[1];
+            if (e.kind == model::EventKind::IpiArrived) ++expected[2];
         }
         for (std::size_t k = 0; k < render::kDensityKinds; ++k)
             QCOMPARE(std::accumulate(d.counts[k].begin(), d.counts[k].end(), std::uint64_t{0}),
