@@ -7,9 +7,12 @@ namespace uintr::sim {
 
 using namespace model; // the machine state and trace vocabulary this engine writes
 
+// A checkpoint is a whole machine (tens of KiB with its memory): a long run spaces them out to at
+// least one per 16 timeline entries' worth of steps, so that they stay a few bytes an event.
 Recording::Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery)
     : scenario_(std::make_shared<const scenario::Scenario>(std::move(scenario))),
-      every_(std::max<std::uint32_t>(1, checkpointEvery)) {
+      every_(std::max({std::uint32_t{1}, checkpointEvery,
+                       static_cast<std::uint32_t>(scenario_->timeline.size() / 16)})) {
     Simulation sim(*scenario_);
     checkpoints_.push_back(sim);
     runFrom(std::move(sim));

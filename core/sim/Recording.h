@@ -24,8 +24,9 @@ class Recording {
 
   public:
     // Runs `scenario` to the end. The recording keeps its own copy of the scenario. A checkpoint
-    // (a whole machine: tens of KiB with its memory) every 2048 steps costs a few bytes an event
-    // and a replay of at most 2048 steps (well under a millisecond) per look-up.
+    // (a whole machine: tens of KiB with its memory) every 2048 steps — or one per 16 timeline
+    // entries, whichever is sparser — costs a few bytes an event and a replay of at most that
+    // many steps per look-up.
     explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 2048);
 
     // The drag's re-simulation: a recording of `scenario`, which differs from previous.scenario()
