@@ -1,6 +1,11 @@
 #include "SceneTriangles.h"
 
+#include <QImage>
+#include <QPainter>
+#include <QPolygonF>
+#include <QQuickWindow>
 #include <QSGGeometryNode>
+#include <QSGImageNode>
 #include <QSGVertexColorMaterial>
 #include <algorithm>
 #include <cmath>
@@ -69,6 +74,37 @@ QSGNode* node(QSGNode* old, const Triangles& vertices) {
         std::memcpy(g->vertexDataAsColoredPoint2D(), vertices.data(),
                     vertices.size() * sizeof(QSGGeometry::ColoredPoint2D));
     n->markDirty(QSGNode::DirtyGeometry);
+    return n;
+}
+
+QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
+                   const QRectF& rect) {
+    auto* n = static_cast<QSGImageNode*>(old);
+    if (!n) n = window.createImageNode();
+    const qreal dpr = window.effectiveDevicePixelRatio();
+    QImage image(std::max(1, static_cast<int>(std::ceil(rect.width() * dpr))),
+                 std::max(1, static_cast<int>(std::ceil(rect.height() * dpr))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter p(&image);
+        p.scale(dpr, dpr);
+        p.setPen(Qt::NoPen);
+        for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
+            const auto& a = vertices[i];
+            // Premultiplied vertex colours back to a QColor.
+            const int alpha = a.a;
+            const auto un = [&](uchar c) { return alpha ? std::min(255, c * 255 / alpha) : 0; };
+            p.setBrush(QColor(un(a.r), un(a.g), un(a.b), alpha));
+            const QPointF points[3] = {{a.x, a.y},
+                                       {vertices[i + 1].x, vertices[i + 1].y},
+                                       {vertices[i + 2].x, vertices[i + 2].y}};
+            p.drawConvexPolygon(points, 3);
+        }
+    }
+    n->setTexture(window.createTextureFromImage(image, QQuickWindow::TextureHasAlphaChannel));
+    n->setOwnsTexture(true);
+    n->setRect(rect);
     return n;
 }
 

@@ -9,6 +9,8 @@
 #include <vector>
 
 class QSGNode;
+class QQuickWindow;
+class QRectF;
 
 namespace uintr::lab::scene {
 
@@ -26,5 +28,9 @@ void triangle(Triangles& out, double ax, double ay, double bx, double by, double
 
 // `old` (or a new node) holding exactly `vertices`, vertex-coloured, drawn as triangles.
 QSGNode* node(QSGNode* old, const Triangles& vertices);
+// The same triangles painted into one image node covering `rect`: for the software backend,
+// which draws no custom geometry.
+QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
+                   const QRectF& rect);
 
 } // namespace uintr::lab::scene

@@ -2,6 +2,8 @@
 
 #include "SceneTriangles.h"
 
+#include <QQuickWindow>
+#include <QSGRendererInterface>
 #include <cmath>
 
 namespace uintr::lab {
@@ -43,6 +45,10 @@ void TimelineLayer::setUiScale(double scale) {
 QSGNode* TimelineLayer::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     scene::Triangles out;
     if (view_) build(out);
+    // Qt Quick's software backend (no GPU: this build machine, CI, `--screenshot` offscreen)
+    // draws no custom geometry: there the same triangles are painted into one image node.
+    if (window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software)
+        return scene::imageNode(old, out, *window(), boundingRect());
     return scene::node(old, out);
 }
 
