@@ -19,13 +19,16 @@ Rectangle {
     height: y1 - y0
     color: Theme.lane
 
+    // A short lane (many CPUs) puts its name on top and the buttons under it.
+    readonly property bool compact: height < Theme.px(64)
+
     Text {
-        height: lane.height
+        height: lane.compact ? implicitHeight : lane.height
         leftPadding: Theme.spacing
         verticalAlignment: Text.AlignVCenter
         text: lane.label
         color: Theme.ink
-        font.pixelSize: lane.height < Theme.px(48) ? Theme.fontBody : Theme.fontLarge
+        font.pixelSize: lane.compact ? Theme.fontBody : Theme.fontLarge
         font.bold: true
     }
     Row {

@@ -11,7 +11,7 @@ Rectangle {
     signal clicked
 
     width: Theme.px(22)
-    height: Theme.px(18)
+    height: Theme.px(16)
     radius: Theme.px(3)
     color: hover.hovered ? Theme.panelAlt : "transparent"
     border.color: Theme.border
