@@ -23,9 +23,9 @@ Rectangle {
     readonly property bool compact: height < Theme.px(64)
 
     Text {
-        height: lane.compact ? implicitHeight : lane.height
+        height: lane.height
         leftPadding: Theme.spacing
-        verticalAlignment: Text.AlignVCenter
+        verticalAlignment: lane.compact ? Text.AlignTop : Text.AlignVCenter
         text: lane.label
         color: Theme.ink
         font.pixelSize: lane.compact ? Theme.fontBody : Theme.fontLarge
