@@ -1,16 +1,14 @@
 #include "OutputFile.h"
 
-#include <QSaveFile>
+#include "CliOutput.h"
 
 namespace uintr::cli {
 
 bool writeFileAtomically(const std::string& path, const QByteArray& bytes, std::string& error) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        error = file.errorString().toStdString();
-        return false;
-    }
-    return true;
+    const auto failed = writeFile(
+        path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (failed) error = *failed;
+    return !failed;
 }
 
 } // namespace uintr::cli

@@ -1,6 +1,6 @@
-// Writing a command's output file the way cli.md promises: completely or not at all. QSaveFile
-// writes a temporary sibling and renames it over OUT on commit, so a reader never sees half a
-// file and a failed write leaves the previous one as it was.
+// Writing a command's output file the way cli.md promises: completely or not at all, and only a
+// regular file replaced (CliOutput.h writeFile: a temporary sibling renamed over OUT when
+// complete; a device or FIFO written in place).
 #pragma once
 
 #include <QByteArray>
@@ -8,7 +8,7 @@
 
 namespace uintr::cli {
 
-// False with `error` set (Qt's reason) when OUT could not be written completely.
+// False with `error` set (the system's reason) when OUT could not be written completely.
 bool writeFileAtomically(const std::string& path, const QByteArray& bytes, std::string& error);
 
 } // namespace uintr::cli
