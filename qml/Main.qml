@@ -173,11 +173,15 @@ ApplicationWindow {
     ExportDialog { id: exportDialog; objectName: "exportDialog"; controller: window.controller }
     ImportDialog { id: importDialog; objectName: "importDialog"; controller: window.controller }
     ErrorDialog { id: errorDialog; objectName: "errorDialog" }
+    RecoveryDialog { id: recoveryDialog; objectName: "recoveryDialog"; controller: window.controller }
     Connections {
         target: window.controller
         function onErrorOccurred(title: string, message: string) { errorDialog.show(title, message) }
     }
-    Component.onCompleted: if (startupError !== "") errorDialog.show(qsTr("Cannot open the scenario"), startupError)
+    Component.onCompleted: {
+        if (startupError !== "") errorDialog.show(qsTr("Cannot open the scenario"), startupError)
+        if (controller.autosave !== null && controller.autosave.recoveryAvailable) recoveryDialog.open()
+    }
 
     onClosing: (close) => {
         if (!controller.dirty) return

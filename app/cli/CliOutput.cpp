@@ -129,8 +129,8 @@ std::optional<std::string> writeFile(const std::string& path, std::string_view b
     const int fd = ::mkstemp(temp.data());
     if (fd < 0) return errnoText(errno);
     int error = 0;
-    bool ok = ::fchmod(fd, exists ? (st.st_mode & 07777) : newFileMode()) == 0 ||
-              (error = errno, false);
+    bool ok =
+        ::fchmod(fd, exists ? (st.st_mode & 07777) : newFileMode()) == 0 || (error = errno, false);
     ok = ok && writeAll(fd, bytes, error);
     ok = ok && (::fsync(fd) == 0 || (error = errno, false));
     ok = (::close(fd) == 0 || (error = error ? error : errno, false)) && ok;

@@ -122,8 +122,8 @@ int renderCommand(const RenderOptions& o) {
     } else {
         bytes = QByteArray::fromStdString(svg);
     }
-    if (const auto failed = writeFile(o.output, std::string_view(bytes.constData(),
-                                                                 static_cast<std::size_t>(bytes.size()))))
+    if (const auto failed = writeFile(
+            o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
         return outputError(o.output, *failed);
     return Ok;
 }
@@ -145,8 +145,8 @@ int renderCommand(const Options& common, const QCommandLineParser& parser) {
         (std::strcmp(name, "from") == 0 ? r.from : r.to) = v;
     }
     if (r.from && r.to && *r.from >= *r.to)
-        return usage("--from", std::to_string(*r.from) + " is not before --to " +
-                                   std::to_string(*r.to));
+        return usage("--from",
+                     std::to_string(*r.from) + " is not before --to " + std::to_string(*r.to));
     if (parser.isSet("scale")) {
         bool ok = false;
         r.scale = parser.value("scale").toDouble(&ok);
@@ -163,8 +163,7 @@ int renderCommand(const Options& common, const QCommandLineParser& parser) {
     std::sort(r.annotateAt.begin(), r.annotateAt.end());
     r.annotateAt.erase(std::unique(r.annotateAt.begin(), r.annotateAt.end()), r.annotateAt.end());
     if (r.annotateAt.size() > kMaxAnnotateInstants)
-        return usage("--annotate", std::to_string(r.annotateAt.size()) +
-                                       " instants; at most " +
+        return usage("--annotate", std::to_string(r.annotateAt.size()) + " instants; at most " +
                                        std::to_string(kMaxAnnotateInstants) +
                                        " (kMaxAnnotateInstants)");
     r.dark = parser.isSet("dark");

@@ -175,12 +175,13 @@ bool LabController::openFile(const QString& pathOrUrl) {
     return true;
 }
 
-void LabController::present(scenario::Scenario sc, const QString& path) {
+void LabController::present(scenario::Scenario sc, const QString& path, bool unsaved) {
     if (previewing_) endPreview();
     setPlaying(false);
     auto run = std::make_shared<const SimRun>(sc);
     filePath_ = path;
     undo_.clear();
+    if (unsaved) undo_.resetClean();
     selected_ = -1;
     selectedSig_ = {};
     markerA_ = markerB_ = -1;
@@ -225,6 +226,7 @@ bool LabController::saveAs(const QString& pathOrUrl) {
     }
     filePath_ = QFileInfo(path).absoluteFilePath();
     undo_.setClean();
+    if (autosave_) autosave_->writeNow(); // saved: the recovery file goes
     addRecent(filePath_);
     setStatus(tr("Saved %1").arg(filePath_));
     Q_EMIT fileChanged();

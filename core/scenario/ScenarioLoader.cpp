@@ -38,7 +38,8 @@ struct StructureIssue {
 // its "[json.exception.…]" prefix, which means nothing to a teacher.
 std::string syntaxMessage(std::string what) {
     if (what.rfind("[json.exception.", 0) == 0)
-        if (const auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+        if (const auto close = what.find("] "); close != std::string::npos)
+            what.erase(0, close + 2);
     if (const auto p = what.find("syntax error while parsing "); p != std::string::npos) {
         if (const auto dash = what.find(" - ", p); dash != std::string::npos)
             what.erase(0, dash + 3);
@@ -94,14 +95,15 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
                      const nlohmann::detail::exception& ex) override {
         // out_of_range.406: a number such as 1e999 that no double holds.
         const bool overflow = ex.id == 406;
-        std::string message = overflow ? "number " + token + " is out of range (not a finite "
-                                                             "64-bit float)"
+        std::string message = overflow ? "number " + token +
+                                             " is out of range (not a finite "
+                                             "64-bit float)"
                                        : syntaxMessage(ex.what());
         // An unexpected token is shown where it starts; a bad character where it is.
         const bool atToken = overflow || (message.find("unexpected ") != std::string::npos &&
                                           message.find("end of input") == std::string::npos);
-        issue = StructureIssue{StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {},
-                               std::move(message), atToken};
+        issue = StructureIssue{
+            StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {}, std::move(message), atToken};
         return false;
     }
 
@@ -129,10 +131,10 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
     // format is longer, and a 100 MB string is refused before a document is built around it.
     bool shortText(const string_t& s) {
         if (s.size() <= limits::kMaxTextBytes) return true;
-        issue = StructureIssue{StructureIssue::Kind::Structure, 0, pointerOf(depth_),
-                               "text of " + std::to_string(s.size()) + " bytes is longer than " +
-                                   std::to_string(limits::kMaxTextBytes) +
-                                   " (limits::kMaxTextBytes)"};
+        issue =
+            StructureIssue{StructureIssue::Kind::Structure, 0, pointerOf(depth_),
+                           "text of " + std::to_string(s.size()) + " bytes is longer than " +
+                               std::to_string(limits::kMaxTextBytes) + " (limits::kMaxTextBytes)"};
         return false;
     }
 
@@ -206,11 +208,14 @@ LoadResult load(const std::string& text, const std::string& file) {
     // nlohmann reads a NUL byte between tokens as the end of the input: a document followed by
     // "\0garbage" would load, and one cut by a NUL would read "unexpected end of input".
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
-        const bool atEnd = structure.issue && structure.issue->kind == StructureIssue::Kind::Syntax &&
+        const bool atEnd = structure.issue &&
+                           structure.issue->kind == StructureIssue::Kind::Syntax &&
                            structure.issue->message.find("end of input") != std::string::npos;
         if (!structure.issue || atEnd)
             structure.issue = StructureIssue{
-                StructureIssue::Kind::Syntax, nul, {},
+                StructureIssue::Kind::Syntax,
+                nul,
+                {},
                 structure.issue ? "syntax error: NUL byte in the text"
                                 : "syntax error: NUL byte after the end of the document"};
     }

@@ -36,9 +36,21 @@ struct Rng {
 };
 
 // Numbers at the edges of the format's ranges and of the integer types.
-const char* const kNumbers[] = {"-0",  "0",    "-1",         "1e999",     "-1e999",    "1.5",
-                                "63",  "64",   "255",        "256",       "4294967296", "1e3",
-                                "1000000000000", "1000000000001", "9223372036854775807",
+const char* const kNumbers[] = {"-0",
+                                "0",
+                                "-1",
+                                "1e999",
+                                "-1e999",
+                                "1.5",
+                                "63",
+                                "64",
+                                "255",
+                                "256",
+                                "4294967296",
+                                "1e3",
+                                "1000000000000",
+                                "1000000000001",
+                                "9223372036854775807",
                                 "18446744073709551616"};
 // Bytes that change JSON structure.
 const char kSyntax[] = "{}[],:\"\\ \n\t0-e.~/\0x";
