@@ -75,8 +75,8 @@ int writeOut(const std::string& path, const QByteArray& bytes) {
         std::cout << std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
         return stdoutResult(Ok);
     }
-    if (const auto failed =
-            writeFile(path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
+    if (const auto failed = writeFile(
+            path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
         return outputError(path, *failed);
     return Ok;
 }

@@ -94,8 +94,7 @@ std::optional<std::string> checkBudget(const scenario::Scenario& sc, const std::
     if (runs <= allowed) return std::nullopt;
     return "the ranges need " + std::to_string(runs) + " runs of " + std::to_string(perRun) +
            " timeline entries; the budget (kExploreBudget, " + std::to_string(options.budget) +
-           " runs x entries) allows " + std::to_string(allowed) +
-           ": narrow them or give a :STEP";
+           " runs x entries) allows " + std::to_string(allowed) + ": narrow them or give a :STEP";
 }
 
 std::variant<Grid, std::string> sweep(const scenario::Scenario& sc, std::vector<Axis> axes,
