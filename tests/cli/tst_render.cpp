@@ -215,7 +215,8 @@ class TstRender : public QObject {
                                                  "x.svg",  "--annotate", "10,,20"}
                                   << "uintr-sim: --annotate: '' is not a time in ns";
         QTest::newRow("dark elsewhere")
-            << QStringList{"run", seed, "--dark"} << "uintr-sim: --dark: is for render, not run";
+            << QStringList{"run", seed, "--dark"}
+            << "uintr-sim: --dark: is for render and explore, not run";
     }
     void usageErrors() {
         QFETCH(QStringList, args);
