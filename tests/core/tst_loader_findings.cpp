@@ -68,9 +68,7 @@ void TstLoaderFindings::refused_data() {
         "syntax error: invalid literal; expected end of input");
     // RFC 6901: '~' is "~0", '/' is "~1"; reported at the key, line 10 column 15.
     row("expect key with / and ~", replaced(kBase, "{ \"ipis_sent\": 1 }", "{ \"a/b~c\": 1 }"), 10,
-        15, "/expect/a~1b~0c",
-        "unknown key 'a/b~c' (expected one of: user_interrupts, spurious, ipis_sent, faults, "
-        "proc_interrupts, pending_at_end, events, no_events)");
+        15, "/expect/a~1b~0c", "unknown key 'a/b~c' (expected one of: user_interrupts, ...");
     // No double holds 1e999: a clean message at the number (line 4, column 64), no
     // "[json.exception...]".
     row("1e999", replaced(kBase, "\"vector\": 3", "\"vector\": 1e999"), 4, 64, "/connections/0",
@@ -93,7 +91,12 @@ void TstLoaderFindings::refused() {
     const std::string oneLine = r.error->toString();
     QVERIFY2(oneLine.find('\n') == std::string::npos, oneLine.c_str());
     QVERIFY2(oneLine.find("json.exception") == std::string::npos, oneLine.c_str());
-    QCOMPARE(QString::fromStdString(r.error->message), message);
+    // A message ending in "..." is a prefix (the list of expect keys grows with the format).
+    const QString actual = QString::fromStdString(r.error->message);
+    if (message.endsWith("..."))
+        QVERIFY2(actual.startsWith(message.chopped(3)), qPrintable(actual));
+    else
+        QCOMPARE(actual, message);
     QCOMPARE(QString::fromStdString(r.error->jsonPath), path);
     QCOMPARE(r.error->line, line);
     QCOMPARE(r.error->column, column);
