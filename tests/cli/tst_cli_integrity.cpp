@@ -282,7 +282,7 @@ class TstCliIntegrity : public QObject {
         };
         row("no command", {},
             "uintr-sim: COMMAND: missing; expected one of run, check, render, "
-            "explore, validate");
+            "explore, validate, import-ftrace, export-perfetto");
         row("unknown command", {"frobnicate"},
             "uintr-sim: frobnicate: unknown command; expected one of run, check, render, explore, "
             "validate, import-ftrace, export-perfetto");
