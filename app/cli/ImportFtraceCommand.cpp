@@ -1,6 +1,7 @@
 #include "ImportFtraceCommand.h"
 
 #include "CliCommands.h"
+#include "CliOutput.h"
 #include "OutputFile.h"
 #include "RenderCommand.h"
 #include "render/TimelineGeometry.h"
@@ -81,7 +82,7 @@ int importFtraceCommand(const ImportFtraceOptions& o) {
     }
     std::cout << ", " << run.summary.userInterrupts.size() << " user interrupts delivered, "
               << run.summary.ipisSent << " IPIs sent\n";
-    return Ok;
+    return stdoutResult(Ok);
 }
 
 int importFtraceCommand(const std::string& tracePath, const QCommandLineParser& parser) {
@@ -99,8 +100,9 @@ int importFtraceCommand(const std::string& tracePath, const QCommandLineParser& 
         o.import.sendEveryNs = *v;
     }
     for (const QString& list : parser.values("send-at")) {
-        const auto times = parseNsList(list.toStdString());
-        if (!times) return usage("--send-at", "takes T1,T2,... in ns >= 0");
+        std::string problem;
+        const auto times = parseNsList(list.toStdString(), problem);
+        if (!times) return usage("--send-at", problem);
         o.import.sendAt.insert(o.import.sendAt.end(), times->begin(), times->end());
     }
     return importFtraceCommand(o);

@@ -1,6 +1,7 @@
 #include "PerfettoCommand.h"
 
 #include "CliInput.h"
+#include "CliOutput.h"
 #include "OutputFile.h"
 #include "export/PerfettoTrace.h"
 #include "sim/Run.h"
@@ -31,7 +32,7 @@ int exportPerfettoCommand(const Options& common, const QCommandLineParser& parse
     exporting::writePerfettoJson(json, *in.scenario, run.trace);
     if (output == "-") {
         std::cout << json.str();
-        return Ok;
+        return stdoutResult(Ok);
     }
     std::string error;
     if (!writeFileAtomically(output, QByteArray::fromStdString(json.str()), error)) {
