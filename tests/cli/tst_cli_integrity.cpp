@@ -296,7 +296,7 @@ class TstCliIntegrity : public QObject {
         row("--from for run", {"run", kSeed, "--from", "1"},
             "uintr-sim: --from: is for render and explore, not run");
         row("-o for run", {"run", kSeed, "-o", "x.svg"},
-            "uintr-sim: -o: is for render and explore, not run");
+            "uintr-sim: -o: is for render, explore, import-ftrace and export-perfetto, not run");
         row("explore without --vary", {"explore", kSeed},
             "uintr-sim: --vary: missing (uintr-sim explore SCENARIO --vary ID)");
         row("explore: empty range",
