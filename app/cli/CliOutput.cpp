@@ -78,9 +78,12 @@ class StdoutBuffer final : public std::streambuf {
     int error_ = 0;
 };
 
+// Never destroyed: std::cout keeps pointing at it until the runtime's own exit handler flushes
+// std::cout, which runs after function-local statics are gone (ASan caught that use after
+// destruction: a SEGV at exit).
 StdoutBuffer& stdoutBuffer() {
-    static StdoutBuffer buffer;
-    return buffer;
+    static auto* buffer = new StdoutBuffer;
+    return *buffer;
 }
 
 mode_t newFileMode() {
