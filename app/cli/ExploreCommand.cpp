@@ -135,8 +135,7 @@ int find(const scenario::Scenario& sc, const std::vector<analysis::Axis>& axes,
 void printText(const scenario::Scenario& sc, const analysis::Grid& g) {
     std::cout << "# " << sc.title << "\n";
     if (g.axes.size() == 1) {
-        std::cout << "# varying " << describeRange(sc, g.axes[0]) << ": " << g.runs
-                  << " points\n";
+        std::cout << "# varying " << describeRange(sc, g.axes[0]) << ": " << g.runs << " points\n";
         for (const auto& w : analysis::windows(g))
             std::cout << "  " << w.from << " .. " << w.to << " ns: " << describeOutcome(w.outcome)
                       << "\n";

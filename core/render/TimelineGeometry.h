@@ -8,8 +8,8 @@
 // number of items is bounded by the pixels on screen, not by the events in the trace.
 #pragma once
 
-#include "scenario/Scenario.h"
 #include "model/Trace.h"
+#include "scenario/Scenario.h"
 
 #include <cstdint>
 #include <string>

@@ -153,7 +153,8 @@ int main(int argc, char** argv) {
         const auto mid = rec->trace().endTime() / 2;
         const double lookup = perCall([&] { (void)rec->stateAt(mid).steps(); }, minSeconds / 4);
         std::printf("        recording %8.1f ms (x%.2f of the plain run), %.1f B/event in all"
-                    " (trace, checkpoints, step times, summary; not the scenario); state at an instant %8.2f us  ratio %.2f\n",
+                    " (trace, checkpoints, step times, summary; not the scenario); state at an "
+                    "instant %8.2f us  ratio %.2f\n",
                     recorded * 1e3, recorded / run, perEvent(recordingBytes), lookup * 1e6,
                     lookup / base);
         // The drag: re-simulate after moving an entry in the middle, from the checkpoint before

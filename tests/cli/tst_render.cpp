@@ -214,9 +214,8 @@ class TstRender : public QObject {
         QTest::newRow("annotate") << QStringList{"render", seed,         "-o",
                                                  "x.svg",  "--annotate", "10,,20"}
                                   << "uintr-sim: --annotate: '' is not a time in ns";
-        QTest::newRow("dark elsewhere")
-            << QStringList{"run", seed, "--dark"}
-            << "uintr-sim: --dark: is for render and explore, not run";
+        QTest::newRow("dark elsewhere") << QStringList{"run", seed, "--dark"}
+                                        << "uintr-sim: --dark: is for render and explore, not run";
     }
     void usageErrors() {
         QFETCH(QStringList, args);
