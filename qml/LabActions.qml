@@ -14,6 +14,7 @@ QtObject {
     signal saveRequested
     signal saveAsRequested
     signal exportRequested
+    signal importRequested
     signal libraryRequested
     signal recentRequested
     signal helpRequested
@@ -32,6 +33,11 @@ QtObject {
         text: qsTr("Export…"); keys: "Ctrl+E"; enabled: actions.controller.loaded
         tip: qsTr("Export the timeline as SVG or PNG, the whole run or the visible window")
         onTriggered: actions.exportRequested()
+    }
+    readonly property Command importCapture: Command {
+        text: qsTr("Import…")
+        tip: qsTr("Import a real schedule: the sched_switch lines of an ftrace capture")
+        onTriggered: actions.importRequested()
     }
     readonly property Command undo: Command {
         text: qsTr("↶ Undo"); keys: "Ctrl+Z"; enabled: actions.controller.canUndo

@@ -67,6 +67,7 @@ ApplicationWindow {
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.start() }
         onExportRequested: if (window.controller.loaded) exportDialog.open()
+        onImportRequested: window.whenSaved(() => importDialog.open())
         onLibraryRequested: library.visible ? library.close() : library.open()
         onRecentRequested: recent.visible ? recent.close() : recent.open()
         onHelpRequested: help.visible ? help.close() : help.open()
@@ -233,12 +234,17 @@ ApplicationWindow {
         onSaveChosen: window.saveOrAsk(pending)
     }
     ExportDialog { id: exportDialog; objectName: "exportDialog"; controller: window.controller }
+    ImportDialog { id: importDialog; objectName: "importDialog"; controller: window.controller }
     ErrorDialog { id: errorDialog; objectName: "errorDialog" }
+    RecoveryDialog { id: recoveryDialog; objectName: "recoveryDialog"; controller: window.controller }
     Connections {
         target: window.controller
         function onErrorOccurred(title: string, message: string) { errorDialog.show(title, message) }
     }
-    Component.onCompleted: if (startupError !== "") errorDialog.show(qsTr("Cannot open the scenario"), startupError)
+    Component.onCompleted: {
+        if (startupError !== "") errorDialog.show(qsTr("Cannot open the scenario"), startupError)
+        if (controller.autosave !== null && controller.autosave.recoveryAvailable) recoveryDialog.open()
+    }
 
     onClosing: (close) => {
         if (!controller.dirty) return

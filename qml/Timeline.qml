@@ -2,6 +2,7 @@
 // the playhead and the A/B markers. Every position comes from the C++ geometry (TimelineView's
 // models, filled from render::TimelineLayout for this viewport): this file only stacks layers.
 import QtQuick
+import QtQuick.Controls
 import UintrLab
 
 Rectangle {
@@ -27,7 +28,7 @@ Rectangle {
 
     Repeater {
         model: root.view.lanes
-        delegate: CpuLane {}
+        delegate: CpuLane { view: root.view }
     }
     TimeRuler {
         view: root.view
@@ -42,15 +43,41 @@ Rectangle {
         clip: true
         Item {
             x: -parent.x
-            Repeater {
-                objectName: "segments"
-                model: root.view.segments
-                delegate: TaskSegment {}
+            width: root.width
+            height: root.height
+            // One scene-graph node per bulk layer, fed by the same geometry as the models;
+            // QML delegates only where there is text (names, labels) or a hand (markers).
+            SegmentsItem {
+                objectName: "segmentLayer"
+                view: root.view
+                dark: Theme.dark
+                uiScale: Theme.scale
+                width: root.width
+                height: root.height
+            }
+            ArrowsItem {
+                objectName: "arrowLayer"
+                view: root.view
+                dark: Theme.dark
+                uiScale: Theme.scale
+                width: root.width
+                height: root.height
+                z: 1
             }
             Repeater {
                 objectName: "arrows"
                 model: root.view.arrows
                 delegate: IpiArrow {}
+            }
+            // Lanes denser than their pixels: counts per column instead of markers.
+            DensityItem {
+                objectName: "density"
+                view: root.view
+                dark: Theme.dark
+                uiScale: Theme.scale
+                width: root.width
+                height: root.height
+                z: 1
             }
             Repeater {
                 id: markerRepeater
@@ -86,5 +113,28 @@ Rectangle {
         anchors.fill: parent
         view: root.view
         controller: root.controller
+    }
+    // More lanes than fit (an imported 64-CPU capture): a vertical scroll bar; the wheel over
+    // the lane labels scrolls too.
+    ScrollBar {
+        objectName: "laneScroll"
+        visible: root.view.maxScrollY > 0
+        orientation: Qt.Vertical
+        x: root.width - width
+        y: root.view.pinnedHeight
+        height: root.height - y
+        policy: ScrollBar.AlwaysOn
+        size: (root.height - y) / (root.height - y + root.view.maxScrollY)
+        position: root.view.maxScrollY > 0 ? root.view.scrollY / root.view.maxScrollY * (1 - size) : 0
+        onPositionChanged: if (pressed) root.view.scrollY = position / (1 - size) * root.view.maxScrollY
+    }
+    Button {
+        objectName: "showAllLanes"
+        visible: root.view.hiddenLanes > 0
+        x: Theme.px(4)
+        y: Theme.px(4)
+        text: qsTr("Show all CPUs (%1 hidden)").arg(root.view.hiddenLanes)
+        font.pixelSize: Theme.fontSmall
+        onClicked: root.view.showAllLanes()
     }
 }

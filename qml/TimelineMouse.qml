@@ -83,7 +83,10 @@ MouseArea {
     onExited: hoverTip = ""
     onWheel: (wheel) => {
         const dy = wheel.angleDelta.y, dx = wheel.angleDelta.x
-        if (wheel.modifiers & Qt.ShiftModifier || Math.abs(dx) > Math.abs(dy))
+        // Over the lane labels (or with Alt): scroll the lanes when they do not all fit.
+        if (view.maxScrollY > 0 && (wheel.x < view.labelWidth || wheel.modifiers & Qt.AltModifier))
+            view.scrollBy(-(dy !== 0 ? dy : dx) / 2)
+        else if (wheel.modifiers & Qt.ShiftModifier || Math.abs(dx) > Math.abs(dy))
             view.panBy(-(Math.abs(dx) > Math.abs(dy) ? dx : dy) / 2)
         else if (dy !== 0)
             view.zoomAt(wheel.x, Math.pow(1.25, dy / 120))

@@ -14,7 +14,7 @@ ToolBar {
 
     // The items in display order; the first `fitCount` are on the bar, the rest in the menu.
     readonly property list<Item> items: [
-        libraryButton, openButton, recentButton, saveButton, saveAsButton, exportButton, sep1,
+        libraryButton, openButton, recentButton, saveButton, saveAsButton, exportButton, importButton, sep1,
         undoButton, redoButton, sep2, startButton, prevButton, playButton, nextButton, endButton,
         slowButton, sep3, kernelLabel, variantBox, sep4, fitButton, zoomOutButton, zoomInButton,
         sep5, smallerButton, largerButton, darkButton, motionButton, presentButton, helpButton
@@ -84,6 +84,7 @@ ToolBar {
         BarButton { id: saveButton; command: bar.actions.save }
         BarButton { id: saveAsButton; command: bar.actions.saveAs }
         BarButton { id: exportButton; objectName: "exportButton"; command: bar.actions.exportPicture }
+        BarButton { id: importButton; objectName: "importButton"; command: bar.actions.importCapture }
         Separator { id: sep1 }
         BarButton { id: undoButton; command: bar.actions.undo }
         BarButton { id: redoButton; command: bar.actions.redo }

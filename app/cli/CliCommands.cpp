@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "CliInput.h"
+#include "CliOutput.h"
 #include "analysis/Expectations.h"
 #include "analysis/Verdict.h"
 #include "sim/Run.h"
@@ -22,7 +23,7 @@ std::optional<int> loadAndRun(const Options& o, LoadedScenario& in, sim::RunResu
     }
     run = sim::runScenario(*in.scenario);
     if (run.hitStepLimit) {
-        std::cerr << o.scenarioPath << ": internal error: the run exceeded "
+        std::cerr << oneLine(o.scenarioPath) << ": internal error: the run exceeded "
                   << sim::Simulation::kStepLimit << " steps\n";
         return InternalError;
     }
@@ -42,13 +43,13 @@ int runCommand(const Options& o) {
     sim::RunResult r;
     if (auto failed = loadAndRun(o, in, r)) return *failed;
     if (o.json) {
-        std::cout << sim::traceToJson(r.trace, r.summary, *in.scenario);
+        sim::writeTraceJson(std::cout, r.trace, r.summary, *in.scenario);
     } else {
         std::cout << sim::traceToText(r.trace, r.summary, *in.scenario);
         for (const auto& line : analysis::verdict(*in.scenario, r.trace, r.summary))
             std::cout << "verdict: " << line << "\n";
     }
-    return Ok;
+    return stdoutResult(Ok);
 }
 
 int checkCommand(const Options& o) {
@@ -57,7 +58,7 @@ int checkCommand(const Options& o) {
     if (auto failed = loadAndRun(o, in, r)) return *failed;
     if (!in.scenario->expect) {
         std::cout << o.scenarioPath << ": no expect block: nothing to check\n";
-        return Ok;
+        return stdoutResult(Ok);
     }
     const auto issues = analysis::checkExpectations(*in.scenario, r.trace, r.summary);
     for (const auto& issue : issues)
@@ -65,7 +66,7 @@ int checkCommand(const Options& o) {
     const auto total = in.scenario->expect->size();
     std::cout << o.scenarioPath << ": " << (issues.empty() ? "ok" : "FAILED") << " (" << total
               << " expectation(s), " << issues.size() << " failed)\n";
-    return issues.empty() ? Ok : ExpectationFailed;
+    return stdoutResult(issues.empty() ? Ok : ExpectationFailed);
 }
 
 int validateCommand(const Options& o) {
@@ -77,7 +78,7 @@ int validateCommand(const Options& o) {
     std::cout << o.scenarioPath << ": valid (" << in.scenario->tasks.size() << " tasks, "
               << in.scenario->timeline.size() << " timeline entries, kernel "
               << scenario::toString(in.scenario->kernel.variant) << ")\n";
-    return Ok;
+    return stdoutResult(Ok);
 }
 
 } // namespace uintr::cli

@@ -1,13 +1,14 @@
 #include "ExploreCommand.h"
 
+#include "CliArguments.h"
 #include "CliInput.h"
+#include "CliOutput.h"
 #include "RenderCommand.h"
 #include "SvgRaster.h"
 #include "analysis/RaceExplorer.h"
 #include "render/RaceMap.h"
 #include "scenario/ScenarioIO.h"
 
-#include <QSaveFile>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -19,7 +20,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 int usage(const std::string& option, const std::string& message) {
-    std::cerr << "uintr-sim: " << option << ": " << message << "\n";
+    std::cerr << "uintr-sim: " << option << ": " << oneLine(message) << "\n";
     return BadInput;
 }
 
@@ -68,17 +69,15 @@ std::string describeRange(const scenario::Scenario& sc, const analysis::Axis& a)
            (a.step > 1 ? ":" + std::to_string(a.step) : "");
 }
 
-// OUT written whole or not at all (QSaveFile: a temporary sibling renamed over OUT).
+// OUT written whole or not at all (CliOutput.h: only complete regular files replace old ones).
 int writeOut(const std::string& path, const QByteArray& bytes) {
     if (path == "-") {
-        std::cout << bytes.toStdString();
-        return Ok;
+        std::cout << std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        return stdoutResult(Ok);
     }
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        std::cerr << path << ": cannot write: " << file.errorString().toStdString() << "\n";
-        return BadInput;
-    }
+    if (const auto failed = writeFile(
+            path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
+        return outputError(path, *failed);
     return Ok;
 }
 
@@ -122,19 +121,21 @@ int find(const scenario::Scenario& sc, const std::vector<analysis::Axis>& axes,
         if (!asJson)
             std::cout << "no witness: no point of " << ranges << " shows " << name << " ("
                       << search.runs << " runs)\n";
-        return ExpectationFailed;
+        return stdoutResult(ExpectationFailed);
     }
     const std::string text = scenario::saveScenarioText(*witness);
-    if (!output.empty()) return writeOut(output, QByteArray::fromStdString(text));
+    if (!output.empty()) {
+        if (const int failed = stdoutResult(Ok)) return failed; // the JSON report, if any
+        return writeOut(output, QByteArray::fromStdString(text));
+    }
     if (!asJson) std::cout << text;
-    return Ok;
+    return stdoutResult(Ok);
 }
 
 void printText(const scenario::Scenario& sc, const analysis::Grid& g) {
     std::cout << "# " << sc.title << "\n";
     if (g.axes.size() == 1) {
-        std::cout << "# varying '" << g.axes[0].name << "'.at over " << g.runs << " points ("
-                  << describeRange(sc, g.axes[0]) << ")\n";
+        std::cout << "# varying " << describeRange(sc, g.axes[0]) << ": " << g.runs << " points\n";
         for (const auto& w : analysis::windows(g))
             std::cout << "  " << w.from << " .. " << w.to << " ns: " << describeOutcome(w.outcome)
                       << "\n";
@@ -210,7 +211,7 @@ int exploreCommand(const Options& common, const QCommandLineParser& parser) {
 
     std::vector<analysis::Axis> axes;
     for (const QString& spec : parser.values("vary")) {
-        auto parsed = analysis::parseAxis(sc, spec.toStdString());
+        auto parsed = analysis::parseAxis(sc, toBytes(spec));
         if (auto* error = std::get_if<std::string>(&parsed)) return usage("--vary", *error);
         axes.push_back(std::get<analysis::Axis>(parsed));
     }
@@ -218,10 +219,8 @@ int exploreCommand(const Options& common, const QCommandLineParser& parser) {
     for (const char* name : {"from", "to"}) {
         if (!parser.isSet(name)) continue;
         const std::string option = std::string("--") + name;
-        const auto v = parseNs(parser.value(name).toStdString());
-        if (!v)
-            return usage(option,
-                         "takes a time in ns, not '" + parser.value(name).toStdString() + "'");
+        const auto v = parseNs(toBytes(parser.value(name)));
+        if (!v) return usage(option, nsProblem(toBytes(parser.value(name))));
         if (axes.size() != 1 || parser.values("vary")[0].contains('='))
             return usage(option, "is for one --vary ID; give a range as --vary ID=FROM..TO");
         (std::string(name) == "from" ? axes[0].from : axes[0].to) = *v;
@@ -237,9 +236,9 @@ int exploreCommand(const Options& common, const QCommandLineParser& parser) {
         if (!ok || n < 1 || n > 256) return usage("--threads", "takes a number from 1 to 256");
         options.threads = static_cast<unsigned>(n);
     }
-    const std::string output = parser.value("output").toStdString();
+    const std::string output = toBytes(parser.value("output"));
     if (parser.isSet("find")) {
-        const std::string name = parser.value("find").toStdString();
+        const std::string name = toBytes(parser.value("find"));
         const auto wanted = analysis::outcomeClassFromName(name);
         if (!wanted || *wanted == analysis::OutcomeClass::Invalid)
             return usage("--find", "unknown outcome '" + name +
@@ -269,16 +268,21 @@ int exploreCommand(const Options& common, const QCommandLineParser& parser) {
     if (common.json && output != "-") std::cout << gridJson(sc, grid).dump(2) << "\n";
     if (output.empty()) {
         if (!common.json) printText(sc, grid);
-        return Ok;
+        return stdoutResult(Ok);
     }
+    if (const int failed = stdoutResult(Ok)) return failed; // the JSON report, if any
     render::RaceMapOptions mapOptions;
     mapOptions.dark = parser.isSet("dark");
     const std::string svg = render::writeRaceMapSvg(sc, grid, mapOptions);
     QByteArray bytes = QByteArray::fromStdString(svg);
     if (raster::isPngPath(QString::fromStdString(output))) {
+        if (const QString big = raster::pngTooLarge(bytes, scale); !big.isEmpty()) {
+            std::cerr << oneLine(output) << ": " << big.toStdString() << "\n";
+            return BadInput;
+        }
         QString why;
         if (!raster::svgToPng(QByteArray::fromStdString(svg), scale, bytes, why)) {
-            std::cerr << output << ": internal error: " << why.toStdString() << "\n";
+            std::cerr << oneLine(output) << ": internal error: " << why.toStdString() << "\n";
             return InternalError;
         }
     }

@@ -1,13 +1,15 @@
 #include "RenderCommand.h"
 
+#include "CliArguments.h"
 #include "CliInput.h"
+#include "CliOutput.h"
 #include "SvgRaster.h"
 #include "render/SvgWriter.h"
+#include "scenario/Limits.h"
 #include "sim/Simulation.h"
 
 #include <QByteArray>
 #include <QGuiApplication>
-#include <QSaveFile>
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -22,34 +24,35 @@ bool endsWithPng(const std::string& path) {
     return raster::isPngPath(QString::fromStdString(path));
 }
 
-// QSaveFile writes OUT's temporary sibling and renames it over OUT on commit: a reader never
-// sees half a picture, and a failed export leaves the previous file as it was.
-bool writeAtomically(const std::string& path, const QByteArray& bytes, std::string& error) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        error = file.errorString().toStdString();
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 std::optional<std::int64_t> parseNs(const std::string& text) {
     std::int64_t v = 0;
     const char* end = text.data() + text.size();
     const auto r = std::from_chars(text.data(), end, v);
-    if (text.empty() || r.ec != std::errc() || r.ptr != end || v < 0) return std::nullopt;
+    if (text.empty() || r.ec != std::errc() || r.ptr != end || v < 0 ||
+        v > scenario::limits::kMaxTimeNs)
+        return std::nullopt;
     return v;
 }
 
-std::optional<std::vector<std::int64_t>> parseNsList(const std::string& text) {
+std::string nsProblem(const std::string& text) {
+    return "'" + oneLine(text) + "' is not a time in ns from 0 to " +
+           std::to_string(scenario::limits::kMaxTimeNs) + " (limits::kMaxTimeNs)";
+}
+
+std::optional<std::vector<std::int64_t>> parseNsList(const std::string& text,
+                                                     std::string& problem) {
     std::vector<std::int64_t> out;
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = std::min(text.find(',', start), text.size());
-        const auto v = parseNs(text.substr(start, comma - start));
-        if (!v) return std::nullopt;
+        const std::string item = text.substr(start, comma - start);
+        const auto v = parseNs(item);
+        if (!v) {
+            problem = nsProblem(item);
+            return std::nullopt;
+        }
         out.push_back(*v);
         start = comma + 1;
     }
@@ -87,7 +90,7 @@ int renderCommand(const RenderOptions& o) {
     s.setTrace(&trace);
     s.run();
     if (s.hitStepLimit()) {
-        std::cerr << o.common.scenarioPath << ": internal error: the run exceeded "
+        std::cerr << oneLine(o.common.scenarioPath) << ": internal error: the run exceeded "
                   << sim::Simulation::kStepLimit << " steps\n";
         return InternalError;
     }
@@ -102,53 +105,67 @@ int renderCommand(const RenderOptions& o) {
 
     if (o.output == "-") {
         std::cout << svg;
-        return Ok;
+        return stdoutResult(Ok);
     }
     QByteArray bytes;
-    std::string error;
     if (endsWithPng(o.output)) {
+        const QByteArray svgBytes = QByteArray::fromStdString(svg);
+        if (const QString big = raster::pngTooLarge(svgBytes, o.scale); !big.isEmpty()) {
+            std::cerr << oneLine(o.output) << ": " << big.toStdString() << "\n";
+            return BadInput;
+        }
         QString why;
-        if (!raster::svgToPng(QByteArray::fromStdString(svg), o.scale, bytes, why)) {
-            std::cerr << o.output << ": internal error: " << why.toStdString() << "\n";
+        if (!raster::svgToPng(svgBytes, o.scale, bytes, why)) {
+            std::cerr << oneLine(o.output) << ": internal error: " << why.toStdString() << "\n";
             return InternalError;
         }
     } else {
         bytes = QByteArray::fromStdString(svg);
     }
-    if (!writeAtomically(o.output, bytes, error)) {
-        std::cerr << o.output << ": cannot write: " << error << "\n";
-        return BadInput;
-    }
+    if (const auto failed = writeFile(
+            o.output, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))))
+        return outputError(o.output, *failed);
     return Ok;
 }
 
 int renderCommand(const Options& common, const QCommandLineParser& parser) {
-    auto usage = [](const std::string& message) {
-        std::cerr << "uintr-sim: render: " << message << " (see uintr-sim --help)\n";
+    const auto usage = [](const std::string& option, const std::string& message) {
+        std::cerr << "uintr-sim: " << option << ": " << oneLine(message) << "\n";
         return BadInput;
     };
+    const auto bytesOf = [&](const char* name) { return toBytes(parser.value(name)); };
     RenderOptions r;
     r.common = common;
-    r.output = parser.value("output").toStdString();
-    if (r.output.empty()) return usage("missing -o OUT.svg or -o OUT.png");
+    r.output = bytesOf("output");
+    if (r.output.empty()) return usage("-o", "missing (render -o OUT.svg or -o OUT.png)");
     for (const char* name : {"from", "to"}) {
         if (!parser.isSet(name)) continue;
-        const auto v = parseNs(parser.value(name).toStdString());
-        if (!v) return usage(std::string("--") + name + " takes a time in ns >= 0");
+        const auto v = parseNs(bytesOf(name));
+        if (!v) return usage(std::string("--") + name, nsProblem(bytesOf(name)));
         (std::strcmp(name, "from") == 0 ? r.from : r.to) = v;
     }
-    if (r.from && r.to && *r.from >= *r.to) return usage("--from must be before --to");
+    if (r.from && r.to && *r.from >= *r.to)
+        return usage("--from",
+                     std::to_string(*r.from) + " is not before --to " + std::to_string(*r.to));
     if (parser.isSet("scale")) {
         bool ok = false;
         r.scale = parser.value("scale").toDouble(&ok);
         if (!ok || !(r.scale >= 0.1 && r.scale <= 8))
-            return usage("--scale takes a number from 0.1 to 8");
+            return usage("--scale", "'" + bytesOf("scale") + "' is not a number from 0.1 to 8");
     }
     for (const QString& list : parser.values("annotate")) {
-        const auto instants = parseNsList(list.toStdString());
-        if (!instants) return usage("--annotate takes T1,T2,... in ns >= 0");
+        std::string problem;
+        const auto instants = parseNsList(toBytes(list), problem);
+        if (!instants) return usage("--annotate", problem);
         r.annotateAt.insert(r.annotateAt.end(), instants->begin(), instants->end());
     }
+    // Each instant replays the run and draws a panel: bounded, like every input (docs/limits.md).
+    std::sort(r.annotateAt.begin(), r.annotateAt.end());
+    r.annotateAt.erase(std::unique(r.annotateAt.begin(), r.annotateAt.end()), r.annotateAt.end());
+    if (r.annotateAt.size() > kMaxAnnotateInstants)
+        return usage("--annotate", std::to_string(r.annotateAt.size()) + " instants; at most " +
+                                       std::to_string(kMaxAnnotateInstants) +
+                                       " (kMaxAnnotateInstants)");
     r.dark = parser.isSet("dark");
     r.narration = parser.isSet("narration");
     return renderCommand(r);

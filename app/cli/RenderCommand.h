@@ -34,8 +34,15 @@ int renderCommand(const Options& common, const QCommandLineParser& parser);
 // and a plain QCoreApplication otherwise, so that the other commands never need a display.
 std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv);
 
-// Parses "NS" (--from, --to) and "T1,T2" (--annotate): non-negative integers. nullopt if not.
+// Parses "NS" (--from, --to) and "T1,T2" (--annotate): integers from 0 to limits::kMaxTimeNs,
+// the scenario's own bound on time, so that no later arithmetic on a time can overflow.
+// nullopt if not; nsProblem says why, for the one-line message.
 std::optional<std::int64_t> parseNs(const std::string& text);
-std::optional<std::vector<std::int64_t>> parseNsList(const std::string& text);
+std::string nsProblem(const std::string& text);
+std::optional<std::vector<std::int64_t>> parseNsList(const std::string& text, std::string& problem);
+
+// At most this many distinct --annotate instants: each replays the run and draws a register
+// panel (1,000 of them took 789 MB).
+inline constexpr std::size_t kMaxAnnotateInstants = 32;
 
 } // namespace uintr::cli

@@ -170,28 +170,33 @@ bool LabController::openFile(const QString& pathOrUrl) {
         Q_EMIT errorOccurred(tr("Cannot open %1").arg(QFileInfo(path).fileName()), line);
         return false;
     }
+    present(*loaded.scenario, QFileInfo(path).absoluteFilePath());
+    addRecent(filePath_);
+    setStatus(tr("Opened %1: %2 events").arg(fileName()).arg(committed_->eventCount()));
+    return true;
+}
+
+void LabController::present(scenario::Scenario sc, const QString& path, bool unsaved) {
     if (previewing_) endPreview();
     setPlaying(false);
-    auto run = std::make_shared<const SimRun>(*loaded.scenario);
-    filePath_ = QFileInfo(path).absoluteFilePath();
+    auto run = std::make_shared<const SimRun>(sc);
+    filePath_ = path;
     undo_.clear();
+    if (unsaved) undo_.resetClean();
     selected_ = -1;
     selectedSig_ = {};
     markerA_ = markerB_ = -1;
     playhead_ = 0;
-    scenario_ = *loaded.scenario;
+    scenario_ = std::move(sc);
     raceMap_.setScenario(scenario_);
     committed_ = run;
     original_ = run;
     show(run, true);
-    addRecent(filePath_);
-    setStatus(tr("Opened %1: %2 events").arg(fileName()).arg(run->eventCount()));
     Q_EMIT scenarioChanged();
     Q_EMIT fileChanged();
     Q_EMIT markersChanged();
     Q_EMIT dirtyChanged();
     Q_EMIT undoChanged();
-    return true;
 }
 
 bool LabController::openDefault() {
@@ -223,6 +228,7 @@ bool LabController::saveAs(const QString& pathOrUrl) {
     }
     filePath_ = QFileInfo(path).absoluteFilePath();
     undo_.setClean();
+    if (autosave_) autosave_->writeNow(); // saved: the recovery file goes
     addRecent(filePath_);
     setStatus(tr("Saved %1").arg(filePath_));
     Q_EMIT fileChanged();
@@ -303,7 +309,10 @@ bool LabController::requestMove(int entry, qint64 at) {
         setStatus(tr("Refused: %1 at %2: %3").arg(name, formatNs(at), *why), true);
         return false;
     }
-    auto run = std::make_shared<const SimRun>(std::move(candidate));
+    // Everything before the earlier of the entry's committed and new times is the committed
+    // run's: resume from its checkpoint there instead of simulating from 0.
+    auto run = std::make_shared<const SimRun>(std::move(candidate), *committed_,
+                                              std::min<qint64>(previewFrom_, at));
     if (run->recording().hitStepLimit()) {
         setStatus(tr("Refused: with %1 at %2 the run does not end").arg(name, formatNs(at)), true);
         return false;

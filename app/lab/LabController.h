@@ -7,6 +7,7 @@
 // nothing and says why in the status line.
 #pragma once
 
+#include "Autosave.h"
 #include "InspectorModel.h"
 #include "RaceMapModel.h"
 #include "RaceStrip.h"
@@ -90,6 +91,8 @@ class LabController : public QObject {
     // the race explorer: the strip under a drag, the map panel (docs/explore.md)
     Q_PROPERTY(uintr::lab::RaceStripModel* raceStrip READ raceStrip CONSTANT)
     Q_PROPERTY(uintr::lab::RaceMapModel* raceMap READ raceMap CONSTANT)
+    // null until enableAutosave (the app turns it on; tests and --screenshot do not)
+    Q_PROPERTY(uintr::lab::Autosave* autosave READ autosave CONSTANT)
   public:
     explicit LabController(QObject* parent = nullptr);
     ~LabController() override;
@@ -148,6 +151,13 @@ class LabController : public QObject {
     ScenarioLibrary* library() { return &library_; }
     RaceStripModel* raceStrip() { return &raceStrip_; }
     RaceMapModel* raceMap() { return &raceMap_; }
+    Autosave* autosave() { return autosave_.get(); }
+
+    // --- crash recovery (LabControllerRecovery.cpp, Autosave.h)
+    void enableAutosave(const QString& directory = {});
+    // The edits a crash left behind, as the document: its file, unsaved (dirty), no undo history.
+    Q_INVOKABLE bool recoverUnsaved();
+    Q_INVOKABLE void discardUnsaved();
 
     // --- files (each returns false having changed nothing when it cannot be done)
     Q_INVOKABLE bool openFile(const QString& pathOrUrl);
@@ -160,6 +170,12 @@ class LabController : public QObject {
     // rendered at exportScale). The whole run, or only the viewport's t0..t1. Written atomically;
     // on failure a dialog's worth (errorOccurred) and false, no file left behind.
     Q_INVOKABLE bool exportTimeline(const QUrl& file, bool visibleWindowOnly, bool withNarration);
+    // File ▸ Import: an ftrace capture's sched_switch lines (docs/ftrace-import.md) as a new,
+    // untitled scenario, as `uintr-sim import-ftrace` makes it. `receiver`: COMM or PID (empty:
+    // the schedule only); `senders`: COMM or PID, comma-separated; a SENDUIPI every
+    // `sendEveryNs` while a sender runs (0: none). A problem: a dialog's worth and false.
+    Q_INVOKABLE bool importFtrace(const QUrl& trace, const QString& receiver,
+                                  const QString& senders, qint64 sendEveryNs);
 
     // --- edits (Kdenlive's request…: check first, refuse with a reason, or do it)
     Q_INVOKABLE bool requestMove(int entry, qint64 at); // a drag frame: preview, no undo entry
@@ -218,6 +234,9 @@ class LabController : public QObject {
     void errorOccurred(const QString& title, const QString& message);
 
   private:
+    // A new document on screen: `sc` simulated, no undo history, playhead at 0, fitted.
+    // `unsaved`: it is not in `path` yet (edits recovered after a crash): dirty from the start.
+    void present(scenario::Scenario sc, const QString& path, bool unsaved = false);
     void adopt(scenario::Scenario sc, std::shared_ptr<const SimRun> run);
     void show(std::shared_ptr<const SimRun> run, bool refit = false);
     std::optional<QString> refusal(const scenario::Scenario& candidate) const;
@@ -286,6 +305,7 @@ class LabController : public QObject {
     QString lastError_;
     bool dark_ = false;
     double exportScale_ = 2.0; // crisp on a slide
+    std::unique_ptr<Autosave> autosave_;
 };
 
 } // namespace uintr::lab

@@ -14,7 +14,8 @@ void LabController::startRaceStrip(int entry) {
             cpu = e.cpu;
             break;
         }
-    raceStrip_.request(scenario_, entry, cpu, timeline_.t0(), timeline_.t1());
+    raceStrip_.request(scenario_, entry, cpu, timeline_.t0(), timeline_.t1(),
+                       committed_->eventCount());
 }
 
 void LabController::choosePoint(const std::vector<analysis::Axis>& axes,

@@ -13,9 +13,11 @@ namespace {
 // race's switch-out × SENDUIPI); with only one of them, it against the IPI latency.
 std::pair<int, int> defaultAxes(const scenario::Scenario& sc, const QStringList& choices) {
     int sw = -1, send = -1;
+    int rank = 0; // choices list the ids first, in timeline order: no search (O(n), not O(n²))
     for (const auto& e : sc.timeline) {
+        if (sw >= 0 && send >= 0) break;
         if (e.id.empty()) continue;
-        const int i = static_cast<int>(choices.indexOf(QString::fromStdString(e.id)));
+        const int i = rank++;
         if (e.kind == scenario::TimelineEntry::Kind::ContextSwitch && e.at > 0 && sw < 0) sw = i;
         if (e.kind == scenario::TimelineEntry::Kind::TaskOp && e.op == scenario::OpKind::SendUipi &&
             send < 0)
@@ -64,6 +66,10 @@ void RaceMapModel::setScenario(const scenario::Scenario& sc) {
     QStringList choices;
     for (const auto& e : sc.timeline)
         if (!e.id.empty()) choices << QString::fromStdString(e.id);
+    for (const auto& e : sc.timeline)
+        if (!e.id.empty() && e.kind == scenario::TimelineEntry::Kind::TaskOp &&
+            scenario::hasDuration(e.op))
+            choices << QString::fromStdString(e.id + ".duration_ns");
     for (const auto& p : analysis::kParameters)
         choices << QString::fromUtf8(p.name.data(), static_cast<qsizetype>(p.name.size()));
     scenario_ = sc;
@@ -81,11 +87,18 @@ std::optional<analysis::Axis> RaceMapModel::axisFor(int choice) const {
     std::string spec = choices_[choice].toStdString();
     const bool parameter = spec.find('.') != std::string::npos && scenario_->findEntry(spec) < 0;
     if (parameter) {
-        // A parameter over 0 .. twice its value (at least 1 µs), like an entry over the span.
-        auto probe = analysis::parseAxis(*scenario_, spec + "=0..0");
+        // A parameter or a duration over 0 (or 1) .. twice its value (at least 1 µs), as an
+        // entry's time goes over the scenario's span.
+        auto probe = analysis::parseAxis(*scenario_, spec + "=1..1");
         if (!std::holds_alternative<analysis::Axis>(probe)) return std::nullopt;
-        const auto current = analysis::axisValue(*scenario_, std::get<analysis::Axis>(probe));
-        spec += "=0.." + std::to_string(std::max<std::int64_t>(1000, 2 * current));
+        const auto& p = std::get<analysis::Axis>(probe);
+        const bool positive =
+            p.kind == analysis::Axis::Kind::EntryDuration ||
+            (p.kind == analysis::Axis::Kind::Parameter &&
+             analysis::kParameters[static_cast<std::size_t>(p.parameter)].min > 0);
+        spec +=
+            std::string(positive ? "=1.." : "=0..") +
+            std::to_string(std::max<std::int64_t>(1000, 2 * analysis::axisValue(*scenario_, p)));
     }
     auto parsed = analysis::parseAxis(*scenario_, spec);
     if (!std::holds_alternative<analysis::Axis>(parsed)) return std::nullopt;

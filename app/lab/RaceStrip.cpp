@@ -6,13 +6,17 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QVariantMap>
+#include <algorithm>
 
 namespace uintr::lab {
 
 namespace {
 // Samples per strip: about one per pixel of a wide timeline, so that the seed race's strip is
 // ready within a frame; every boundary is then bisected to the ns (analysis/RaceStrip.h).
+// Bigger scenarios get fewer, so that a strip costs at most about kStripEvents engine events.
 constexpr std::int64_t kStripPoints = 1000;
+constexpr std::int64_t kStripEvents = 500'000;
+constexpr int kSmallRun = 1000; // events: below this a strip may use every core
 
 QString text(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
@@ -76,7 +80,7 @@ void RaceStripModel::cancelInFlight() {
 }
 
 void RaceStripModel::request(const scenario::Scenario& sc, int entry, int cpu, qint64 from,
-                             qint64 to) {
+                             qint64 to, int eventsPerRun) {
     cancelInFlight();
     const quint64 generation = ++generation_;
     active_ = true;
@@ -92,10 +96,14 @@ void RaceStripModel::request(const scenario::Scenario& sc, int entry, int cpu, q
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     cancel_ = cancel;
     // The worker owns its copy of the scenario: the document may change while it runs.
-    pool_.start([this, sc, axis, cancel, generation] {
+    const std::int64_t points =
+        std::clamp<std::int64_t>(kStripEvents / std::max(1, eventsPerRun), 20, kStripPoints);
+    const unsigned threads = eventsPerRun < kSmallRun ? 0 : 1;
+    pool_.start([this, sc, axis, cancel, generation, points, threads] {
         analysis::SweepOptions options;
         options.cancel = cancel.get();
-        const auto windows = analysis::stripWindows(sc, axis, options, kStripPoints);
+        options.threads = threads;
+        const auto windows = analysis::stripWindows(sc, axis, options, points);
         if (!windows || cancel->load()) return;
         std::vector<Band> bands;
         for (const auto& w : *windows)

@@ -49,7 +49,10 @@ class RaceStripModel : public QAbstractListModel {
     Q_INVOKABLE void waitForReady();
 
     // From the controller: sweep `entry` of `sc` over [from, to] (drawn on lane `cpu`).
-    void request(const scenario::Scenario& sc, int entry, int cpu, qint64 from, qint64 to);
+    // `eventsPerRun` (the committed run's size) bounds the work: a big scenario gets fewer
+    // samples and one thread, so that the drag's own re-simulation keeps a core.
+    void request(const scenario::Scenario& sc, int entry, int cpu, qint64 from, qint64 to,
+                 int eventsPerRun);
     void clear();
 
   Q_SIGNALS:

@@ -7,7 +7,19 @@
 namespace uintr::lab {
 
 SimRun::SimRun(scenario::Scenario scenario)
-    : recording_(std::move(scenario)), layout_(recording_.scenario(), recording_.trace()) {
+    : recording_(std::move(scenario)), layout_(recording_.scenario(), recording_.trace()),
+      density_(recording_.trace(), layout_.cpuCount()) {
+    judge();
+}
+
+SimRun::SimRun(scenario::Scenario scenario, const SimRun& previous, std::int64_t changedAt)
+    : recording_(std::move(scenario), previous.recording(), changedAt),
+      layout_(recording_.scenario(), recording_.trace()),
+      density_(recording_.trace(), layout_.cpuCount()) {
+    judge();
+}
+
+void SimRun::judge() {
     for (const auto& line :
          analysis::verdict(recording_.scenario(), recording_.trace(), recording_.summary()))
         verdict_ << QString::fromStdString(line);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/Causality.h"
+#include "render/TimelineDensity.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
 #include "sim/Recording.h"
@@ -16,11 +17,15 @@ namespace uintr::lab {
 class SimRun {
   public:
     explicit SimRun(scenario::Scenario scenario);
+    // A drag frame: `scenario` is previous's with entries moved at or after changedAt; the run
+    // resumes from previous's checkpoint before that time (sim::Recording's resume).
+    SimRun(scenario::Scenario scenario, const SimRun& previous, std::int64_t changedAt);
 
     const scenario::Scenario& scenario() const { return recording_.scenario(); }
     const sim::Recording& recording() const { return recording_; }
     const model::Trace& trace() const { return recording_.trace(); }
     const render::TimelineLayout& layout() const { return layout_; }
+    const render::DensityIndex& density() const { return density_; }
     const QStringList& verdict() const { return verdict_; }
     const analysis::CausalityGraph& causality() const;
 
@@ -32,8 +37,11 @@ class SimRun {
     std::int64_t endTime() const { return layout_.endTime(); }
 
   private:
+    void judge();
+
     sim::Recording recording_;
     render::TimelineLayout layout_;
+    render::DensityIndex density_;
     QStringList verdict_;
     mutable std::unique_ptr<analysis::CausalityGraph> causality_;
 };

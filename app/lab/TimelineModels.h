@@ -156,6 +156,10 @@ class ArrowModel : public GeometryListModel {
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // The emphasis of row `row` (for the scene-graph layer that draws the arrows).
+    bool emphasised(int row) const { return inWhy(rows_[static_cast<std::size_t>(row)]); }
+    bool dimmed(int row) const { return highlight_ && highlight_->hasWhy() && !emphasised(row); }
+
   private:
     bool inWhy(const render::Arrow& a) const;
     std::vector<render::Arrow> rows_;

@@ -36,7 +36,7 @@ render::Viewport TimelineView::viewport() const {
     const auto px = [this](double size) { return std::round(size * scale_); };
     v.text = {px(20), px(15), px(19), px(19), px(13)};
     v.tickSpacingPx = 110 * scale_; // the ruler's labels grow with the scale
-    const int cpus = run_ ? std::max(1, run_->layout().cpuCount()) : 1;
+    const int cpus = std::max(1, shownCpus());
     if (viewHeight_ > 0) {
         // The last lane keeps a gap below it too (for labels): n + 1 gaps, n lanes.
         const double slot = (viewHeight_ - v.rulerHeight) / (cpus + 0.3);
@@ -47,9 +47,153 @@ render::Viewport TimelineView::viewport() const {
     return v;
 }
 
+int TimelineView::shownCpus() const {
+    const int cpus = run_ ? run_->layout().cpuCount() : 1;
+    int shown = 0;
+    for (int cpu = 0; cpu < cpus; ++cpu)
+        shown += !(static_cast<std::size_t>(cpu) < hidden_.size() && hidden_[cpu]);
+    return shown;
+}
+
+int TimelineView::hiddenLanes() const {
+    return static_cast<int>(std::count(hidden_.begin(), hidden_.end(), 1));
+}
+
+void TimelineView::setScrollY(double y) {
+    y = std::clamp(y, 0.0, maxScrollY_);
+    if (qFuzzyCompare(y + 1, scrollY_ + 1)) return;
+    scrollY_ = y;
+    relayout();
+}
+
+void TimelineView::setLaneHidden(int cpu, bool hidden) {
+    if (cpu < 0 || cpu >= 4096) return;
+    if (hidden_.size() <= static_cast<std::size_t>(cpu)) hidden_.resize(cpu + 1, 0);
+    if (hidden && shownCpus() <= 1 && !hidden_[cpu]) return; // keep one lane to look at
+    hidden_[cpu] = hidden;
+    Q_EMIT viewportChanged();
+    relayout();
+}
+
+void TimelineView::setLanePinned(int cpu, bool pinned) {
+    if (cpu < 0 || cpu >= 4096) return;
+    if (pinned_.size() <= static_cast<std::size_t>(cpu)) pinned_.resize(cpu + 1, 0);
+    pinned_[cpu] = pinned;
+    relayout();
+}
+
+bool TimelineView::lanePinned(int cpu) const {
+    return cpu >= 0 && static_cast<std::size_t>(cpu) < pinned_.size() && pinned_[cpu];
+}
+
+void TimelineView::showAllLanes() {
+    hidden_.clear();
+    Q_EMIT viewportChanged();
+    relayout();
+}
+
+// The core lays lanes out in CPU order from the top (render::TimelineLayout, shared with the
+// SVG). On screen a user arranges them: pinned lanes first and fixed, the others below in CPU
+// order and scrolled by scrollY, hidden ones left out. Every item moves with its lane; a lane
+// scrolled under the pinned ones (or out of the window) is not produced at all, so a 64-CPU
+// capture costs the lanes on screen, not 64.
+void TimelineView::arrange(render::TimelineGeometry& g) {
+    const auto& v = g.viewport;
+    const int cpus = static_cast<int>(g.lanes.size());
+    const double pitch = v.laneHeight + v.laneGap;
+    std::vector<double> shift(static_cast<std::size_t>(cpus), 0);
+    std::vector<char> shown(static_cast<std::size_t>(cpus), 0);
+    int slot = 0;
+    for (const bool pinnedPass : {true, false})
+        for (int cpu = 0; cpu < cpus; ++cpu) {
+            if (lanePinned(cpu) != pinnedPass) continue;
+            if (static_cast<std::size_t>(cpu) < hidden_.size() && hidden_[cpu]) continue;
+            const double top = v.rulerHeight + v.laneGap + slot * pitch;
+            if (pinnedPass) pinnedBottom_ = top + pitch;
+            shift[cpu] = top - g.lanes[cpu].y0;
+            shown[cpu] = 1;
+            ++slot;
+        }
+    int pinnedCount = 0;
+    for (int cpu = 0; cpu < cpus; ++cpu)
+        pinnedCount += shown[cpu] && lanePinned(cpu);
+    if (pinnedCount == 0) pinnedBottom_ = v.rulerHeight;
+    const double content = v.rulerHeight + v.laneGap + slot * pitch;
+    const double window = viewHeight_ > 0 ? viewHeight_ : content;
+    maxScrollY_ = std::max(0.0, content - window);
+    scrollY_ = std::clamp(scrollY_, 0.0, maxScrollY_);
+    for (int cpu = 0; cpu < cpus; ++cpu) {
+        if (!shown[cpu] || lanePinned(cpu)) continue;
+        shift[cpu] -= scrollY_;
+        const double y0 = g.lanes[cpu].y0 + shift[cpu];
+        // Under the pinned lanes or below the window: not drawn.
+        if (y0 < pinnedBottom_ - 1 || y0 > window) shown[cpu] = 0;
+    }
+    const auto keep = [&](int cpu) { return cpu >= 0 && cpu < cpus && shown[cpu]; };
+    std::erase_if(g.segments, [&](const render::Segment& s) { return !keep(s.cpu); });
+    for (auto& s : g.segments) {
+        s.y0 += shift[s.cpu];
+        s.y1 += shift[s.cpu];
+    }
+    std::erase_if(g.markers, [&](const render::Marker& m) { return !keep(m.cpu); });
+    for (auto& m : g.markers)
+        m.y += shift[m.cpu];
+    std::erase_if(g.arrows,
+                  [&](const render::Arrow& a) { return !keep(a.fromCpu) || !keep(a.toCpu); });
+    std::vector<render::Lane> lanes;
+    for (auto lane : g.lanes)
+        if (keep(lane.cpu)) {
+            lane.y0 += shift[lane.cpu];
+            lane.y1 += shift[lane.cpu];
+            lanes.push_back(lane);
+        }
+    // An arrow leaves its lane on the side that faces the target lane, wherever it now is.
+    for (auto& a : g.arrows) {
+        const auto& from = g.lanes[a.fromCpu];
+        const auto& to = g.lanes[a.toCpu];
+        const double f0 = from.y0 + shift[a.fromCpu], f1 = from.y1 + shift[a.fromCpu];
+        const double t0 = to.y0 + shift[a.toCpu], t1 = to.y1 + shift[a.toCpu];
+        if (a.self) {
+            a.y0 = a.y1 = f0;
+        } else if (f0 < t0) {
+            a.y0 = f1;
+            a.y1 = t0;
+        } else {
+            a.y0 = f0;
+            a.y1 = t1;
+        }
+    }
+    g.lanes = std::move(lanes);
+    g.height = content;
+}
+
+// A lane with more markers in view than glyphs fit across it shows its density (DensityItem)
+// instead: its markers and the arrows that touch it are left out, and come back as the view
+// zooms in far enough for them to be told apart.
+void TimelineView::summarizeDenseLanes(render::TimelineGeometry& g) {
+    dense_.clear();
+    const auto& v = g.viewport;
+    std::vector<char> dense;
+    for (const auto& lane : g.lanes) {
+        if (!run_->density().dense(lane.cpu, v)) continue;
+        if (dense.size() <= static_cast<std::size_t>(lane.cpu)) dense.resize(lane.cpu + 1, 0);
+        dense[lane.cpu] = 1;
+        dense_.push_back(
+            {run_->density().columns(lane.cpu, v, std::max(1.0, scale_)), lane.y0, lane.y1});
+    }
+    if (dense_.empty()) return;
+    const auto isDense = [&](int cpu) {
+        return cpu >= 0 && static_cast<std::size_t>(cpu) < dense.size() && dense[cpu];
+    };
+    std::erase_if(g.markers, [&](const render::Marker& m) { return isDense(m.cpu); });
+    std::erase_if(g.arrows,
+                  [&](const render::Arrow& a) { return isDense(a.fromCpu) || isDense(a.toCpu); });
+}
+
 int TimelineView::visibleItems() const {
-    return lanes_.count() + segments_.count() + markers_.count() + arrows_.count() +
-           ticks_.count() + labels_.count();
+    // Items QML instantiates: the segments and arrows are one scene-graph node each.
+    return lanes_.count() + labels_.count() + markers_.count() + arrows_.count() + ticks_.count() +
+           2;
 }
 
 void TimelineView::setViewWidth(double width) {
@@ -149,6 +293,11 @@ void TimelineView::showRange(qint64 from, qint64 to) {
 
 void TimelineView::setRun(std::shared_ptr<const SimRun> run, bool refit) {
     run_ = std::move(run);
+    if (refit) { // another document: its lanes as they come
+        hidden_.clear();
+        pinned_.clear();
+        scrollY_ = 0;
+    }
     if (refit && run_) {
         const auto v = fitted();
         t0_ = v.t0;
@@ -174,7 +323,13 @@ void TimelineView::setHighlight(const Highlight* highlight) {
 
 void TimelineView::relayout() {
     if (!run_) return;
-    auto g = run_->layout().layout(viewport());
+    auto v = viewport();
+    v.labels = false; // placed below, on the lanes arrange() kept
+    auto g = run_->layout().layout(v);
+    arrange(g);
+    summarizeDenseLanes(g);
+    // The words go where the segments and markers on screen are (labels index into them).
+    render::placeLabels(g);
     height_ = g.height;
     markers_.setRows(std::move(g.markers), g.lanes, g.viewport.width);
     lanes_.setRows(std::move(g.lanes));

@@ -29,8 +29,17 @@ class TimelineView : public QObject {
     Q_PROPERTY(double markerAX READ markerAX NOTIFY cursorsChanged)
     Q_PROPERTY(double markerBX READ markerBX NOTIFY cursorsChanged)
     Q_PROPERTY(int visibleItems READ visibleItems NOTIFY layoutChanged)
+    // Many CPUs (an imported 64-CPU capture): the lanes scroll vertically under the pinned ones.
+    Q_PROPERTY(double scrollY READ scrollY WRITE setScrollY NOTIFY layoutChanged)
+    Q_PROPERTY(double maxScrollY READ maxScrollY NOTIFY layoutChanged)
+    Q_PROPERTY(double pinnedHeight READ pinnedHeight NOTIFY layoutChanged)
+    Q_PROPERTY(int hiddenLanes READ hiddenLanes NOTIFY layoutChanged)
+    // Lanes whose events are denser than their pixels show per-column counts instead of markers.
+    Q_PROPERTY(int denseLanes READ denseLanes NOTIFY layoutChanged)
     Q_PROPERTY(uintr::lab::LaneModel* lanes READ lanes CONSTANT)
     Q_PROPERTY(uintr::lab::SegmentModel* segments READ segments CONSTANT)
+    // The segments wide enough to carry their name: what the label delegates show (the
+    // segments themselves are one scene-graph layer, SegmentsItem).
     Q_PROPERTY(uintr::lab::MarkerModel* markers READ markers CONSTANT)
     Q_PROPERTY(uintr::lab::ArrowModel* arrows READ arrows CONSTANT)
     Q_PROPERTY(uintr::lab::TickModel* ticks READ ticks CONSTANT)
@@ -54,6 +63,17 @@ class TimelineView : public QObject {
     double markerAX() const { return markerA_ < 0 ? -1 : xOf(markerA_); }
     double markerBX() const { return markerB_ < 0 ? -1 : xOf(markerB_); }
     int visibleItems() const;
+    double scrollY() const { return scrollY_; }
+    void setScrollY(double y);
+    double maxScrollY() const { return maxScrollY_; }
+    double pinnedHeight() const { return pinnedBottom_; }
+    int hiddenLanes() const;
+    struct DenseLane {
+        render::LaneDensity density;
+        double y0 = 0, y1 = 0;
+    };
+    const std::vector<DenseLane>& denseLaneRows() const { return dense_; }
+    int denseLanes() const { return static_cast<int>(dense_.size()); }
     LaneModel* lanes() { return &lanes_; }
     SegmentModel* segments() { return &segments_; }
     MarkerModel* markers() { return &markers_; }
@@ -77,10 +97,17 @@ class TimelineView : public QObject {
     // The time a drag of `entry` to x lands on: whole ns, pulled to another event's time (or
     // marker A/B) within a few pixels. Events of `entry` itself do not attract it.
     Q_INVOKABLE qint64 snapTime(int entry, double x) const;
+    // Lanes a user arranges: a hidden lane is not drawn; pinned lanes stay on top, unscrolled.
+    Q_INVOKABLE void setLaneHidden(int cpu, bool hidden);
+    Q_INVOKABLE void setLanePinned(int cpu, bool pinned);
+    Q_INVOKABLE bool lanePinned(int cpu) const;
+    Q_INVOKABLE void showAllLanes();
+    Q_INVOKABLE void scrollBy(double dy) { setScrollY(scrollY_ + dy); }
 
     // From the controller.
     void setRun(std::shared_ptr<const SimRun> run, bool refit);
     void setSnapSource(std::shared_ptr<const SimRun> run) { snapRun_ = std::move(run); }
+    const SimRun* shownRun() const { return run_.get(); }
     void setCursors(qint64 playhead, qint64 markerA, qint64 markerB);
     // The controller keeps `highlight` alive and calls this again after changing it.
     void setHighlight(const Highlight* highlight);
@@ -97,6 +124,9 @@ class TimelineView : public QObject {
     qint64 maxSpan() const; // the widest zoom: the whole run
     void relayout();
     const render::Marker* markerAt(double x, double y, bool draggableOnly) const;
+    int shownCpus() const;
+    void arrange(render::TimelineGeometry& g);
+    void summarizeDenseLanes(render::TimelineGeometry& g);
 
     std::shared_ptr<const SimRun> run_;
     std::shared_ptr<const SimRun> snapRun_;
@@ -115,6 +145,9 @@ class TimelineView : public QObject {
     qint64 playhead_ = -1;
     qint64 markerA_ = -1;
     qint64 markerB_ = -1;
+    std::vector<char> hidden_, pinned_; // by CPU
+    std::vector<DenseLane> dense_;
+    double scrollY_ = 0, maxScrollY_ = 0, pinnedBottom_ = 0;
 };
 
 } // namespace uintr::lab

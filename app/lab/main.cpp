@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
 
     uintr::lab::LabController lab;
     lab.setRememberRecent(!screenshot);
+    if (!screenshot) lab.enableAutosave(); // a crash must not lose the lesson being edited
     QString startupError;
     const bool opened = o.scenario.isEmpty() ? lab.openDefault() : lab.openFile(o.scenario);
     if (!opened) {

@@ -8,17 +8,20 @@
 namespace uintr::analysis {
 
 // A field of a scenario as a get/set pair, so the table stays plain data.
-#define UINTR_PARAMETER(NAME, MAX, FIELD)                                                          \
+#define UINTR_PARAMETER(NAME, MIN, MAX, FIELD)                                                     \
     {                                                                                              \
-        NAME, 0, MAX, [](const scenario::Scenario& s) { return s.FIELD; },                         \
+        NAME, MIN, MAX, [](const scenario::Scenario& s) { return s.FIELD; },                       \
             [](scenario::Scenario& s, std::int64_t v) { s.FIELD = v; }                             \
     }
 const std::vector<ParameterInfo> kParameters{
-    UINTR_PARAMETER("machine.ipi_latency_ns", scenario::limits::kMaxIpiLatencyNs,
+    UINTR_PARAMETER("machine.ipi_latency_ns", 0, scenario::limits::kMaxIpiLatencyNs,
                     machine.ipiLatencyNs),
-    UINTR_PARAMETER("kernel.context_switch_ns", scenario::limits::kMaxDurationNs,
+    UINTR_PARAMETER("machine.self_ipi_latency_ns", 0, scenario::limits::kMaxIpiLatencyNs,
+                    machine.selfIpiLatencyNs),
+    UINTR_PARAMETER("kernel.context_switch_ns", 0, scenario::limits::kMaxDurationNs,
                     kernel.contextSwitchNs),
-    UINTR_PARAMETER("kernel.handler_ns", scenario::limits::kMaxDurationNs, kernel.handlerNs),
+    UINTR_PARAMETER("kernel.handler_ns", 0, scenario::limits::kMaxDurationNs, kernel.handlerNs),
+    UINTR_PARAMETER("kernel.irq_ns", 1, scenario::limits::kMaxDurationNs, kernel.irqNs),
 };
 #undef UINTR_PARAMETER
 
@@ -83,16 +86,23 @@ std::variant<Axis, std::string> parseAxis(const scenario::Scenario& sc, std::str
             a.name = std::string(key.substr(0, key.size() - 3));
             a.entry = sc.findEntry(a.name);
         }
+        if (a.entry < 0 && endsWith(key, ".duration_ns")) {
+            const auto id = key.substr(0, key.size() - 12);
+            a.entry = sc.findEntry(std::string(id));
+            if (a.entry < 0) return "no timeline entry has the id " + quoted(id);
+            const auto& e = sc.timeline[static_cast<std::size_t>(a.entry)];
+            if (e.kind != scenario::TimelineEntry::Kind::TaskOp || !scenario::hasDuration(e.op))
+                return "timeline entry " + quoted(id) +
+                       " has no duration_ns (only syscall and kernel_fpu ops do)";
+            a.kind = Axis::Kind::EntryDuration;
+        }
         if (a.entry < 0) {
-            if (endsWith(key, ".duration_ns"))
-                return "no timeline entry " + quoted(key.substr(0, key.size() - 12)) +
-                       " with a duration_ns";
             return "no timeline entry has the id " + quoted(key) +
                    " and no machine or kernel parameter has that name";
         }
     }
     if (eq == std::string_view::npos) {
-        if (a.kind == Axis::Kind::Parameter)
+        if (a.kind != Axis::Kind::EntryAt)
             return quoted(key) + " needs a range: " + std::string(key) + "=FROM..TO[:STEP]";
         // An entry's time over the scenario's span, as cli.md's explore always did.
         a.from = 0;
@@ -106,6 +116,10 @@ std::variant<Axis, std::string> parseAxis(const scenario::Scenario& sc, std::str
         if (a.from < p.min || a.to > p.max)
             return std::string(p.name) + " must stay within " + std::to_string(p.min) + ".." +
                    std::to_string(p.max);
+    } else if (a.kind == Axis::Kind::EntryDuration) {
+        if (a.from < 1 || a.to > scenario::limits::kMaxDurationNs)
+            return "duration_ns must stay within 1.." +
+                   std::to_string(scenario::limits::kMaxDurationNs);
     } else if (a.to > scenario::limits::kMaxTimeNs) {
         return "times must stay within 0.." + std::to_string(scenario::limits::kMaxTimeNs);
     }
@@ -115,12 +129,15 @@ std::variant<Axis, std::string> parseAxis(const scenario::Scenario& sc, std::str
 std::int64_t axisValue(const scenario::Scenario& sc, const Axis& a) {
     if (a.kind == Axis::Kind::Parameter)
         return kParameters[static_cast<std::size_t>(a.parameter)].get(sc);
-    return sc.timeline[static_cast<std::size_t>(a.entry)].at;
+    const auto& e = sc.timeline[static_cast<std::size_t>(a.entry)];
+    return a.kind == Axis::Kind::EntryDuration ? e.durationNs : e.at;
 }
 
 void setAxisValue(scenario::Scenario& sc, const Axis& a, std::int64_t value) {
     if (a.kind == Axis::Kind::Parameter)
         kParameters[static_cast<std::size_t>(a.parameter)].set(sc, value);
+    else if (a.kind == Axis::Kind::EntryDuration)
+        sc.timeline[static_cast<std::size_t>(a.entry)].durationNs = value;
     else
         sc.timeline[static_cast<std::size_t>(a.entry)].at = value;
 }
@@ -128,7 +145,8 @@ void setAxisValue(scenario::Scenario& sc, const Axis& a, std::int64_t value) {
 std::string axisKey(const scenario::Scenario& sc, const Axis& a) {
     if (a.kind == Axis::Kind::Parameter)
         return std::string(kParameters[static_cast<std::size_t>(a.parameter)].name);
-    return sc.timeline[static_cast<std::size_t>(a.entry)].id + ".at";
+    return sc.timeline[static_cast<std::size_t>(a.entry)].id +
+           (a.kind == Axis::Kind::EntryDuration ? ".duration_ns" : ".at");
 }
 
 } // namespace uintr::analysis

@@ -3,6 +3,7 @@
 //   ID                                  entry ID's time over 0 .. the scenario's last entry
 //   ID=FROM..TO[:STEP]  ID.at=FROM..TO  entry ID's time over a range
 //   machine.ipi_latency_ns=100..800     a machine or kernel parameter (kParameters)
+//   ID.duration_ns=FROM..TO[:STEP]      the duration of a kernel-path op (syscall, kernel_fpu)
 // Each value is set on a copy of the scenario; the engine never sees the axis.
 #pragma once
 
@@ -17,9 +18,9 @@
 namespace uintr::analysis {
 
 struct Axis {
-    enum class Kind : std::uint8_t { EntryAt, Parameter };
+    enum class Kind : std::uint8_t { EntryAt, EntryDuration, Parameter };
     Kind kind = Kind::EntryAt;
-    int entry = -1;     // EntryAt
+    int entry = -1;     // EntryAt, EntryDuration
     int parameter = -1; // Parameter: index into kParameters
     std::string name;   // as the user names it: "send", "machine.ipi_latency_ns"
     std::int64_t from = 0, to = 0, step = 1; // inclusive range

@@ -3,9 +3,9 @@
 // can copy an event from the trace into the expectation.
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -86,9 +86,21 @@ std::optional<std::string> checkAxes(const std::vector<Axis>& axes, const SweepO
     return std::nullopt;
 }
 
+std::optional<std::string> checkBudget(const scenario::Scenario& sc, const std::vector<Axis>& axes,
+                                       const SweepOptions& options) {
+    const auto perRun = std::max<std::int64_t>(1, static_cast<std::int64_t>(sc.timeline.size()));
+    const std::int64_t allowed = std::max<std::int64_t>(1, options.budget / perRun);
+    const std::int64_t runs = pointCount(axes);
+    if (runs <= allowed) return std::nullopt;
+    return "the ranges need " + std::to_string(runs) + " runs of " + std::to_string(perRun) +
+           " timeline entries; the budget (kExploreBudget, " + std::to_string(options.budget) +
+           " runs x entries) allows " + std::to_string(allowed) + ": narrow them or give a :STEP";
+}
+
 std::variant<Grid, std::string> sweep(const scenario::Scenario& sc, std::vector<Axis> axes,
                                       const SweepOptions& options) {
     if (auto problem = checkAxes(axes, options)) return *problem;
+    if (auto problem = checkBudget(sc, axes, options)) return *problem;
     Grid g;
     g.axes = std::move(axes);
     g.cells.resize(static_cast<std::size_t>(pointCount(g.axes)));
@@ -102,6 +114,7 @@ std::variant<Grid, std::string> sweep(const scenario::Scenario& sc, std::vector<
 std::variant<Search, std::string> findFirst(const scenario::Scenario& sc, std::vector<Axis> axes,
                                             OutcomeClass wanted, const SweepOptions& options) {
     if (auto problem = checkAxes(axes, options)) return *problem;
+    if (auto problem = checkBudget(sc, axes, options)) return *problem;
     std::vector<Outcome> cells(static_cast<std::size_t>(pointCount(axes)));
     Pool pool{sc, axes, options, wanted, cells};
     pool.run();

@@ -21,11 +21,17 @@
 
 namespace uintr::analysis {
 
+// The work one sweep may do, in runs × timeline entries (a run costs about its entries): the
+// seed race's 5 entries allow the whole maxRuns, a scenario of 1,000 entries 50,000 runs. A
+// sweep of a big scenario over a long span is otherwise unbounded in time. docs/limits.md.
+inline constexpr std::int64_t kExploreBudget = 50'000'000;
+
 struct SweepOptions {
     unsigned threads = 0; // 0: one per hardware thread
     // Set by another thread to abandon the sweep (the app's "latest request wins").
     const std::atomic<bool>* cancel = nullptr;
     std::int64_t maxRuns = 10'000'000;
+    std::int64_t budget = kExploreBudget;
 };
 
 // Every point of one or two axes; the first axis varies slowest.
@@ -45,6 +51,9 @@ struct Grid {
 
 // Checks the axes (one or two, distinct, within maxRuns); an error message names the problem.
 std::optional<std::string> checkAxes(const std::vector<Axis>& axes, const SweepOptions& options);
+// Checks the sweep's work against options.budget; the message says how to narrow it.
+std::optional<std::string> checkBudget(const scenario::Scenario& sc, const std::vector<Axis>& axes,
+                                       const SweepOptions& options);
 
 std::variant<Grid, std::string> sweep(const scenario::Scenario& sc, std::vector<Axis> axes,
                                       const SweepOptions& options = {});

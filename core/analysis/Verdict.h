@@ -3,9 +3,9 @@
 // receiver was switched out (UINV cleared); delivered at 3300 ns after switch-in."
 #pragma once
 
+#include "model/Trace.h"
 #include "scenario/Scenario.h"
 #include "sim/Summary.h"
-#include "model/Trace.h"
 
 #include <string>
 #include <vector>

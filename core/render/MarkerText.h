@@ -3,9 +3,9 @@
 // touching the level-of-detail code, and so that the SVG writer and the QML show the same words.
 #pragma once
 
+#include "model/Trace.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
-#include "model/Trace.h"
 
 #include <string>
 #include <vector>

@@ -3,11 +3,11 @@
 // Internal to the SVG writer.
 #pragma once
 
+#include "model/Trace.h"
 #include "render/RegisterAnnotations.h"
 #include "render/SvgDocument.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/Scenario.h"
-#include "model/Trace.h"
 
 #include <set>
 #include <string>

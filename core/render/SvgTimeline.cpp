@@ -155,8 +155,9 @@ std::vector<std::pair<double, double>> clipX(const std::vector<std::pair<double,
                                              double xMin, double xMax) {
     std::vector<std::pair<double, double>> out;
     for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-        auto [ax, ay] = pts[i];
-        auto [bx, by] = pts[i + 1];
+        // Plain names, not structured bindings: clang 14 (the fuzz preset) cannot capture those.
+        const double ax = pts[i].first, ay = pts[i].second;
+        const double bx = pts[i + 1].first, by = pts[i + 1].second;
         auto at = [&](double x) {
             const double k = (x - ax) / (bx - ax);
             return std::pair<double, double>{x, ay + k * (by - ay)};

@@ -10,8 +10,8 @@
 // of detail (items below ~2 px are merged), so a 100,000-event run stays a few hundred KB.
 #pragma once
 
-#include "scenario/Scenario.h"
 #include "model/Trace.h"
+#include "scenario/Scenario.h"
 
 #include <cstdint>
 #include <optional>

@@ -318,7 +318,7 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
         if (tick.major) tick.label = formatTime(t);
         g.ticks.push_back(std::move(tick));
     }
-    placeLabels(g);
+    if (v.labels) placeLabels(g);
     return g;
 }
 

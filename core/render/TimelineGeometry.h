@@ -8,8 +8,8 @@
 // number of items is bounded by the pixels on screen, not by the events in the trace.
 #pragma once
 
-#include "scenario/Scenario.h"
 #include "model/Trace.h"
+#include "scenario/Scenario.h"
 
 #include <cstdint>
 #include <string>
@@ -43,6 +43,9 @@ struct Viewport {
         double task = 21;     // a task segment's name (bold)
         double handler = 17;  // a handler band's "handler v3"
     } text;
+    // layout() places the words (placeLabels) unless told not to: the app moves, hides and
+    // summarizes lanes first (TimelineView::arrange) and places them on what it kept.
+    bool labels = true;
     // pixels per nanosecond in the plot area
     double scale() const { return (width - labelWidth) / static_cast<double>(t1 - t0); }
     double xOf(std::int64_t t) const { return labelWidth + static_cast<double>(t - t0) * scale(); }
@@ -152,7 +155,7 @@ struct TimelineGeometry {
     std::vector<Label> labels; // lane by lane; segments', handlers', then markers'
 };
 
-// Fills g.labels from g's segments and markers (layout() calls it).
+// Fills g.labels from g's segments and markers (layout() calls it unless Viewport::labels is off).
 void placeLabels(TimelineGeometry& g);
 
 // Built once per run (O(events)), then asked for any viewport: panning a million-event trace
@@ -188,6 +191,11 @@ class TimelineLayout {
 
     std::int64_t endTime() const { return endTime_; }
     int cpuCount() const { return cpus_; }
+    // The whole-run items in nanoseconds (no pixels): for exports that are not pictures
+    // (export/PerfettoTrace), so they show the lanes exactly as the screen does.
+    const std::vector<Segment>& runSegments(int cpu) const { return segmentsByCpu_.at(cpu); }
+    const std::vector<Segment>& runHandlers(int cpu) const { return handlersByCpu_.at(cpu); }
+    const std::vector<Arrow>& runArrows() const { return arrows_; }
 
   private:
     // Time-ordered, whole-run items in nanoseconds; layout() maps the visible ones to pixels.

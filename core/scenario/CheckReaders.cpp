@@ -171,6 +171,10 @@ ScenarioChecker::Problem ScenarioChecker::u64(const Json& v, const std::string& 
         out = v.get<std::uint64_t>();
         return {};
     }
+    if (v.is_number_integer() && v.get<std::int64_t>() == 0) { // written "-0": zero, as in JSON
+        out = 0;
+        return {};
+    }
     if (v.is_number_integer()) // negative
         return at(parent, key,
                   std::to_string(v.get<std::int64_t>()) + " is out of range 0.." +

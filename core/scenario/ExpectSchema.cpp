@@ -1,5 +1,7 @@
 #include "scenario/ExpectSchema.h"
 
+#include "scenario/JsonPositions.h"
+
 #include <array>
 #include <string_view>
 
@@ -27,7 +29,7 @@ std::optional<ExpectShapeError> checkExpectShape(const nlohmann::ordered_json& e
     if (!expect.is_object()) return ExpectShapeError{"/expect", "expected an object"};
     for (auto it = expect.begin(); it != expect.end(); ++it) {
         const std::string& key = it.key();
-        const std::string path = "/expect/" + key;
+        const std::string path = "/expect/" + escapePointerToken(key); // RFC 6901: ~0, ~1
         bool known = false;
         for (auto k : kKeys)
             known = known || k == key;

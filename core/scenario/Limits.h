@@ -17,5 +17,8 @@ inline constexpr std::int64_t kMaxIpiLatencyNs = 1'000'000'000;
 inline constexpr std::int64_t kMaxDurationNs = 1'000'000'000;
 inline constexpr std::size_t kMaxTextBytes = 16 * 1024;
 inline constexpr std::size_t kMaxFileBytes = 256u * 1024 * 1024;
+// Every JSON value (objects, arrays, members' values, array elements), counted while parsing,
+// before a document is built: a full timeline of kMaxTimelineEntries entries has about 12 million.
+inline constexpr std::int64_t kMaxJsonValues = 16'000'000;
 inline constexpr std::size_t kMaxNameLength = 32;
 } // namespace uintr::scenario::limits

@@ -87,7 +87,7 @@ struct TimelineEntry {
     // ContextSwitch, CpuOnline
     int cpu = -1;
     bool online = true; // CpuOnline
-    int runTask = -1; // -1: idle (JSON null)
+    int runTask = -1;   // -1: idle (JSON null)
     // TaskOp
     int task = -1;
     OpKind op = OpKind::SendUipi;

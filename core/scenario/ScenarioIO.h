@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace uintr::scenario {
 
@@ -17,6 +18,10 @@ struct LoadError {
     std::string message;
     std::string toString() const; // "FILE:LINE:COLUMN: JSON-PATH: message"
 };
+
+// `s` with every control character (a newline among them) as \xHH: a file name or a key inside a
+// one-line message keeps it one line. Also used for the CLI's option and output errors.
+std::string oneLineText(std::string_view s);
 
 struct LoadResult {
     std::optional<Scenario> scenario;

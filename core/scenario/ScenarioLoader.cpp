@@ -30,10 +30,16 @@ struct StructureIssue {
     std::size_t offset = 0; // Syntax: the byte nlohmann stopped at
     std::string pointer;    // DuplicateKey: the member (its 2nd occurrence); Structure: the value
     std::string message;
+    bool atToken = false; // Syntax: reported where the token holding `offset` starts
+    bool atKey = false;   // Structure: reported at the member's key (a key too long)
 };
 
-// "syntax error: unexpected '}'; expected string literal" out of nlohmann's longer what().
+// "syntax error: unexpected '}'; expected string literal" out of nlohmann's longer what(); never
+// its "[json.exception.…]" prefix, which means nothing to a teacher.
 std::string syntaxMessage(std::string what) {
+    if (what.rfind("[json.exception.", 0) == 0)
+        if (const auto close = what.find("] "); close != std::string::npos)
+            what.erase(0, close + 2);
     if (const auto p = what.find("syntax error while parsing "); p != std::string::npos) {
         if (const auto dash = what.find(" - ", p); dash != std::string::npos)
             what.erase(0, dash + 3);
@@ -54,7 +60,7 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
     bool number_integer(number_integer_t) override { return value(); }
     bool number_unsigned(number_unsigned_t) override { return value(); }
     bool number_float(number_float_t, const string_t&) override { return value(); }
-    bool string(string_t&) override { return value(); }
+    bool string(string_t& s) override { return shortText(s) && value(); }
     bool binary(binary_t&) override { return value(); }
     bool start_object(std::size_t) override { return value() && open(true); }
     bool start_array(std::size_t) override { return value() && open(false); }
@@ -63,6 +69,11 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
 
     bool key(string_t& k) override {
         Frame& f = frames_[depth_ - 1];
+        f.key = k;
+        if (!shortText(k)) {
+            issue->atKey = true;
+            return false;
+        }
         bool duplicate = false;
         if (f.many) {
             duplicate = !f.many->insert(k).second;
@@ -80,10 +91,19 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
         return !duplicate;
     }
 
-    bool parse_error(std::size_t byte, const std::string&,
+    bool parse_error(std::size_t byte, const std::string& token,
                      const nlohmann::detail::exception& ex) override {
+        // out_of_range.406: a number such as 1e999 that no double holds.
+        const bool overflow = ex.id == 406;
+        std::string message = overflow ? "number " + token +
+                                             " is out of range (not a finite "
+                                             "64-bit float)"
+                                       : syntaxMessage(ex.what());
+        // An unexpected token is shown where it starts; a bad character where it is.
+        const bool atToken = overflow || (message.find("unexpected ") != std::string::npos &&
+                                          message.find("end of input") == std::string::npos);
         issue = StructureIssue{
-            StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {}, syntaxMessage(ex.what())};
+            StructureIssue::Kind::Syntax, byte > 0 ? byte - 1 : 0, {}, std::move(message), atToken};
         return false;
     }
 
@@ -107,7 +127,24 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
         return p;
     }
 
+    // Every string and key, wherever it is, is bounded while parsing: no key or text of the
+    // format is longer, and a 100 MB string is refused before a document is built around it.
+    bool shortText(const string_t& s) {
+        if (s.size() <= limits::kMaxTextBytes) return true;
+        issue =
+            StructureIssue{StructureIssue::Kind::Structure, 0, pointerOf(depth_),
+                           "text of " + std::to_string(s.size()) + " bytes is longer than " +
+                               std::to_string(limits::kMaxTextBytes) + " (limits::kMaxTextBytes)"};
+        return false;
+    }
+
     bool value() {
+        if (++values_ > limits::kMaxJsonValues) {
+            issue = StructureIssue{StructureIssue::Kind::Structure, 0, pointerOf(depth_),
+                                   "more than " + std::to_string(limits::kMaxJsonValues) +
+                                       " JSON values (limits::kMaxJsonValues)"};
+            return false;
+        }
         if (depth_ == 0) return true;
         Frame& f = frames_[depth_ - 1];
         if (f.object) return true;
@@ -147,6 +184,7 @@ class StructureCheck final : public nlohmann::json_sax<Json> {
 
     std::vector<Frame> frames_;
     std::size_t depth_ = 0;
+    std::int64_t values_ = 0;
 };
 
 LoadResult failure(const std::string& file, TextPosition at, std::string pointer,
@@ -167,22 +205,33 @@ LoadResult load(const std::string& text, const std::string& file) {
 
     StructureCheck structure;
     Json::sax_parse(text, &structure);
+    // nlohmann reads a NUL byte between tokens as the end of the input: a document followed by
+    // "\0garbage" would load, and one cut by a NUL would read "unexpected end of input".
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        const bool atEnd = structure.issue &&
+                           structure.issue->kind == StructureIssue::Kind::Syntax &&
+                           structure.issue->message.find("end of input") != std::string::npos;
+        if (!structure.issue || atEnd)
+            structure.issue = StructureIssue{
+                StructureIssue::Kind::Syntax,
+                nul,
+                {},
+                structure.issue ? "syntax error: NUL byte in the text"
+                                : "syntax error: NUL byte after the end of the document"};
+    }
     if (structure.issue) {
         const JsonPositions positions(text);
         StructureIssue& issue = *structure.issue;
         if (issue.kind == StructureIssue::Kind::Syntax) {
             auto context = positions.contextAt(issue.offset);
-            // An unexpected token is shown where it starts; a bad character where it is.
-            const bool wholeToken = issue.message.find("unexpected ") != std::string::npos &&
-                                    issue.message.find("end of input") == std::string::npos;
             return failure(file,
-                           positions.positionOf(wholeToken ? context.tokenStart : issue.offset),
+                           positions.positionOf(issue.atToken ? context.tokenStart : issue.offset),
                            std::move(context.container), std::move(issue.message));
         }
         const bool duplicate = issue.kind == StructureIssue::Kind::DuplicateKey;
         TextPosition at;
         if (const auto found = positions.find(issue.pointer, duplicate ? 2 : 1))
-            at = duplicate && found->key ? *found->key : found->value;
+            at = (duplicate || issue.atKey) && found->key ? *found->key : found->value;
         return failure(file, at, std::move(issue.pointer), std::move(issue.message));
     }
 
@@ -202,25 +251,26 @@ LoadResult load(const std::string& text, const std::string& file) {
 } // namespace
 
 // The line must stay one line: a pointer holds keys as they are, a file name may hold anything.
-std::string LoadError::toString() const {
-    const auto oneLine = [](std::string_view s) {
-        std::string out;
-        for (const char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            if (u >= 0x20 && u != 0x7F) {
-                out += c;
-                continue;
-            }
-            constexpr char kHex[] = "0123456789ABCDEF";
-            out += "\\x";
-            out += kHex[u >> 4];
-            out += kHex[u & 0xF];
+std::string oneLineText(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7F) {
+            out += c;
+            continue;
         }
-        return out;
-    };
-    return oneLine(file.empty() ? "<input>" : file) + ':' + std::to_string(line) + ':' +
-           std::to_string(column) + ": " + oneLine(jsonPath.empty() ? "/" : jsonPath) + ": " +
-           oneLine(message);
+        constexpr char kHex[] = "0123456789ABCDEF";
+        out += "\\x";
+        out += kHex[u >> 4];
+        out += kHex[u & 0xF];
+    }
+    return out;
+}
+
+std::string LoadError::toString() const {
+    return oneLineText(file.empty() ? "<input>" : file) + ':' + std::to_string(line) + ':' +
+           std::to_string(column) + ": " + oneLineText(jsonPath.empty() ? "/" : jsonPath) + ": " +
+           oneLineText(message);
 }
 
 LoadResult loadScenarioText(const std::string& text, const std::string& fileName) {

@@ -8,15 +8,35 @@
 #include "sim/Simulation.h"
 #include "sim/Summary.h"
 
+#include <boost/container/deque.hpp>
+#include <boost/container/options.hpp>
 #include <memory>
 #include <vector>
 
 namespace uintr::sim {
 
 class Recording {
+    // A step's time as an offset from its checkpoint's (4 bytes a step); an offset that does not
+    // fit (a checkpoint interval spanning more than 4.29 s) is kept aside in farSteps_.
+    using StepOffsets = boost::container::deque<
+        std::uint32_t, void,
+        boost::container::deque_options_t<boost::container::block_size<4096u>>>;
+
   public:
-    // Runs `scenario` to the end. The recording keeps its own copy of the scenario.
-    explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 256);
+    // Runs `scenario` to the end. The recording keeps its own copy of the scenario. A checkpoint
+    // (a whole machine: tens of KiB with its memory) every 2048 steps — or one per 16 timeline
+    // entries, whichever is sparser — costs a few bytes an event and a replay of at most that
+    // many steps per look-up.
+    explicit Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery = 2048);
+
+    // The drag's re-simulation: a recording of `scenario`, which differs from previous.scenario()
+    // only in the times of timeline entries whose old and new times are both >= changedAt.
+    // The engine being deterministic, both runs are the same up to the last checkpoint before
+    // changedAt: that checkpoint, the ones before it and the trace up to it are taken over, and
+    // only the rest is simulated. The result is the recording a fresh run would make.
+    Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt);
+    // The step the run was resumed after (0: simulated from the start).
+    std::uint32_t resumedAfterStep() const { return resumedAfter_; }
 
     const scenario::Scenario& scenario() const { return *scenario_; }
     const model::Trace& trace() const { return trace_; }
@@ -36,12 +56,17 @@ class Recording {
     std::uint32_t lastStepAtOrBefore(std::int64_t t) const;
 
   private:
+    void runFrom(Simulation sim);
+    std::int64_t stepTime(std::uint32_t step) const; // 1-based
+
     std::shared_ptr<const scenario::Scenario> scenario_;
     model::Trace trace_;
     RunSummary summary_;
     std::vector<Simulation> checkpoints_; // checkpoints_[k] is after k * every_ steps
-    std::vector<std::int64_t> stepTimes_; // stepTimes_[s - 1]: the time of step s
+    StepOffsets stepOffsets_; // [s - 1]: step s's time - checkpoint (s - 1) / every_'s time
+    std::vector<std::pair<std::uint32_t, std::int64_t>> farSteps_; // (step, time), by step
     std::uint32_t every_;
+    std::uint32_t resumedAfter_ = 0;
     std::uint32_t steps_ = 0;
     bool hitStepLimit_ = false;
 };

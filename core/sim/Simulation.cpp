@@ -21,17 +21,29 @@ const char* toString(StopReason r) {
     return "?";
 }
 
-Simulation::Simulation(const scenario::Scenario& scenario)
-    : scenario_(&scenario), stopTime_(scenario.stopTime()) {
+Simulation::EntryOrder Simulation::entryOrder(const scenario::Scenario& scenario) {
     auto order = std::make_shared<std::vector<int>>(scenario.timeline.size());
     for (std::size_t i = 0; i < order->size(); ++i)
         (*order)[i] = static_cast<int>(i);
     std::stable_sort(order->begin(), order->end(), [&](int a, int b) {
         return scenario.timeline[a].at < scenario.timeline[b].at;
     });
-    order_ = std::move(order);
+    return order;
+}
+
+Simulation::Simulation(const scenario::Scenario& scenario)
+    : scenario_(&scenario), order_(entryOrder(scenario)), stopTime_(scenario.stopTime()) {
     heap_.reserve(64);
     kernel().registerTasks();
+}
+
+void Simulation::rebind(const scenario::Scenario& scenario, EntryOrder order) {
+    // The first nextEntry_ entries of both orders are the same: all of them are at or before
+    // now(), and every entry that moved is later than now() in both timelines. The stop time
+    // follows the timeline (its horizon is the last entry + 100 µs when end_ns is not given).
+    scenario_ = &scenario;
+    order_ = std::move(order);
+    stopTime_ = scenario.stopTime();
 }
 
 void Simulation::run() {
@@ -90,8 +102,8 @@ void Simulation::stop(StopReason why, std::int64_t at) {
         for (unsigned v = 0; v < 64; ++v) {
             if (!(c.orphanUirr >> v & 1)) continue;
             ++owner.vectors.lost;
-            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner,
-                                          static_cast<int>(v), owner.uirrCause[v], -1, true));
+            record(TraceEvent::vectorLost(static_cast<int>(cpu), c.orphanOwner, static_cast<int>(v),
+                                          owner.uirrCause[v], -1, true));
         }
         c.orphanUirr = 0;
         c.orphanOwner = -1;

@@ -32,8 +32,18 @@ const char* toString(StopReason r);
 
 class Simulation final : private kernel::Platform {
   public:
+    // Timeline entries by (at, file order): the order in which a run consumes them.
+    using EntryOrder = std::shared_ptr<const std::vector<int>>;
+    static EntryOrder entryOrder(const scenario::Scenario& scenario);
+
     // `scenario` must outlive the simulation and its copies.
     explicit Simulation(const scenario::Scenario& scenario);
+
+    // Points this simulation (a checkpoint of a run of another scenario) at `scenario`, whose
+    // timeline differs from the old one only in entries whose old and new times are both later
+    // than now(): what was done so far is the same, what is left comes from `scenario`.
+    // `order` is entryOrder(scenario), computed once for every checkpoint that is rebound.
+    void rebind(const scenario::Scenario& scenario, EntryOrder order);
 
     // Where events go; nullptr runs silently (checkpoint replays, the race explorer).
     void setTrace(model::Trace* trace) { trace_ = trace; }
@@ -144,7 +154,7 @@ class Simulation final : private kernel::Platform {
     void resumeAfterInterrupt(int task, int cause);
 
     const scenario::Scenario* scenario_;
-    std::shared_ptr<const std::vector<int>> order_; // timeline entries by (at, file order)
+    EntryOrder order_; // timeline entries by (at, file order)
     std::size_t nextEntry_ = 0;
     std::vector<HwEvent> heap_;
     std::uint64_t nextSeq_ = 0;

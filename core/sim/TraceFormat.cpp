@@ -227,17 +227,48 @@ ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc) {
     return j;
 }
 
+namespace {
+// `j` as dump(2) writes it, every line after the first indented `indent` more, so that a member
+// streamed alone reads exactly as inside the whole document.
+void writeIndented(std::ostream& out, const ordered_json& j, std::size_t indent) {
+    const std::string text = j.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+    const std::string pad(indent, ' ');
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+        out << std::string_view(text).substr(from, nl + 1 - from) << pad;
+    out << std::string_view(text).substr(from);
+}
+} // namespace
+
+void writeTraceJson(std::ostream& out, const Trace& trace, const RunSummary& s,
+                    const scenario::Scenario& sc) {
+    ordered_json head;
+    head["format"] = "uintr-trace/1";
+    head["title"] = sc.title;
+    head["kernel"] = scenario::toString(sc.kernel.variant);
+    out << "{\n";
+    for (auto it = head.begin(); it != head.end(); ++it) {
+        out << "  " << ordered_json(it.key()).dump() << ": ";
+        writeIndented(out, it.value(), 2);
+        out << ",\n";
+    }
+    out << "  \"events\": [";
+    const char* separator = "\n    ";
+    for (const TraceEvent& e : trace.events) {
+        if (!out) return; // the caller reports the failed write; writing more would be in vain
+        out << separator;
+        writeIndented(out, eventToJson(e, sc), 4);
+        separator = ",\n    ";
+    }
+    out << (trace.events.empty() ? "],\n" : "\n  ],\n") << "  \"summary\": ";
+    writeIndented(out, summaryToJson(s, sc), 2);
+    out << "\n}\n";
+}
+
 std::string traceToJson(const Trace& trace, const RunSummary& s, const scenario::Scenario& sc) {
-    ordered_json j;
-    j["format"] = "uintr-trace/1";
-    j["title"] = sc.title;
-    j["kernel"] = scenario::toString(sc.kernel.variant);
-    ordered_json events = ordered_json::array();
-    for (const TraceEvent& e : trace.events)
-        events.push_back(eventToJson(e, sc));
-    j["events"] = std::move(events);
-    j["summary"] = summaryToJson(s, sc);
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    std::ostringstream out;
+    writeTraceJson(out, trace, s, sc);
+    return out.str();
 }
 
 std::string describeEvent(const TraceEvent& e, const scenario::Scenario& sc) {

@@ -7,6 +7,7 @@
 #include "sim/Summary.h"
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 namespace uintr::sim {
@@ -21,6 +22,10 @@ nlohmann::ordered_json eventToJson(const model::TraceEvent& e, const scenario::S
 nlohmann::ordered_json summaryToJson(const RunSummary& s, const scenario::Scenario& sc);
 std::string traceToJson(const model::Trace& trace, const RunSummary& s,
                         const scenario::Scenario& sc);
+// The same bytes, written event by event: a run of millions of events never holds its whole
+// JSON document in memory (uintr-sim run --json).
+void writeTraceJson(std::ostream& out, const model::Trace& trace, const RunSummary& s,
+                    const scenario::Scenario& sc);
 
 // One line of explanation for an event, e.g. "uitt_index=0 vector=3".
 std::string describeEvent(const model::TraceEvent& e, const scenario::Scenario& sc);

@@ -4,7 +4,12 @@
 // its duration is what a drag frame costs before painting. Not a test: it asserts nothing about
 // time; CTest runs a short version so that it keeps building and running.
 //
-//   build-app/tests/app/app_bench_drag [MOVES=200] [EVENTS=10000] [--qml]
+//   build/tests/app/app_bench_drag [MOVES=200] [EVENTS=10000] [--qml] [--open EVENTS]
+//
+// Baselines measured in the same run (the machine is shared: ratios mean more than ms): a bare
+// event loop turn (QCoreApplication::processEvents with one posted event) and, with --qml, a bare
+// frame (grabWindow of an empty QQuickWindow of the same size).
+// --open N: open an N-event run (time and resident memory), then pan it frame by frame.
 //
 // --qml also loads the real window (qrc:/UintrLab/Main.qml, offscreen) and times a whole frame:
 // the request, the QML delegates following the models, and QQuickWindow::grabWindow() (scene
@@ -54,10 +59,41 @@ Figures measure(int moves, const std::function<void(int)>& move) {
     return {at(0.5), at(0.95), ms.back()};
 }
 
+double gBaselineMs = 0; // the bare frame (or event-loop turn) of this run
+
 void report(const char* what, int events, int items, int moves, const Figures& f) {
-    std::printf(
-        "%-44s %7d events %5d items  %4d moves  median %8.3f ms  p95 %8.3f ms  max %8.3f ms\n",
-        what, events, items, moves, f.median, f.p95, f.max);
+    std::printf("%-44s %7d events %5d items  %4d moves  median %8.3f ms  p95 %8.3f ms  max %8.3f "
+                "ms  p95/baseline %7.1f\n",
+                what, events, items, moves, f.median, f.p95, f.max,
+                gBaselineMs > 0 ? f.p95 / gBaselineMs : 0.0);
+}
+
+// Resident memory of this process, from /proc/self/statm.
+double residentMiB() {
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    const auto fields = f.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() * 4096 / (1 << 20) : 0;
+}
+
+// A generated scenario of about `events` trace events, scaled from a small probe (a big
+// probe would cost as much as the run itself).
+scenario::Scenario approximately(int events) {
+    scenario::StressShape shape;
+    shape.cpus = 4;
+    shape.entries = 20'000;
+    const sim::Recording probe(scenario::makeStressScenario(shape));
+    const double perEntry = static_cast<double>(probe.trace().events.size()) / 20'000.0;
+    shape.entries = std::max<std::int64_t>(8, std::llround(events / perEntry));
+    return scenario::makeStressScenario(shape);
+}
+
+QString saveTo(const QTemporaryDir& dir, const QString& name, const scenario::Scenario& sc) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return {};
+    file.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
+    return path;
 }
 
 // A generated scenario with about `events` trace events (StressScenario: pairs of CPUs with
@@ -95,7 +131,34 @@ int main(int argc, char** argv) {
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     const int moves = argc > 1 ? std::max(1, atoi(argv[1])) : 200;
     const int events = argc > 2 ? std::max(100, atoi(argv[2])) : 10000;
-    const bool qml = argc > 3 && QByteArray(argv[3]) == "--qml";
+    bool qml = false;
+    int openEvents = 0;
+    for (int i = 3; i < argc; ++i) {
+        if (QByteArray(argv[i]) == "--qml") qml = true;
+        if (QByteArray(argv[i]) == "--open" && i + 1 < argc) openEvents = atoi(argv[++i]);
+    }
+
+    // The baselines.
+    {
+        QObject target;
+        const auto loop = measure(std::max(moves, 200), [&](int) {
+            QMetaObject::invokeMethod(
+                &target, [] {}, Qt::QueuedConnection);
+            QCoreApplication::processEvents();
+        });
+        std::printf("baseline: bare event loop turn            median %8.4f ms  p95 %8.4f ms\n",
+                    loop.median, loop.p95);
+        gBaselineMs = loop.p95;
+        if (qml) {
+            QQuickWindow empty;
+            empty.resize(1600, 1000);
+            empty.grabWindow();
+            const auto frame = measure(std::max(moves, 50), [&](int) { empty.grabWindow(); });
+            std::printf("baseline: bare frame (empty window grab)  median %8.3f ms  p95 %8.3f ms\n",
+                        frame.median, frame.p95);
+            gBaselineMs = frame.p95;
+        }
+    }
 
     // The seed race: drag the switch-out back and forth across the IPI's arrival at 1300 ns.
     {
@@ -192,6 +255,38 @@ int main(int argc, char** argv) {
     }
     lab.cancelMove();
 
+    if (openEvents > 0) {
+        const auto huge = approximately(openEvents);
+        const QString hugePath = saveTo(dir, QStringLiteral("huge.json"), huge);
+        const double before = residentMiB();
+        lab::LabController big;
+        big.timeline()->setViewWidth(1600);
+        big.timeline()->setViewHeight(420);
+        QElapsedTimer timer;
+        timer.start();
+        if (!big.openFile(hugePath)) return 3;
+        const double openMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+        std::printf("open a %d-event run: %8.1f ms, +%.0f MiB resident (%.0f B/event)\n",
+                    big.eventCount(), openMs, residentMiB() - before,
+                    (residentMiB() - before) * (1 << 20) / big.eventCount());
+        QQuickWindow* bw = nullptr;
+        std::unique_ptr<QQmlApplicationEngine> bigEngine;
+        if (qml && !(bigEngine = window(big, &bw))) return 3;
+        for (const bool whole : {true, false}) {
+            if (whole)
+                big.timeline()->fit();
+            else
+                big.timeline()->showRange(big.endTime() / 2, big.endTime() / 2 + 20'000);
+            const auto pan = [&](int i) {
+                big.timeline()->panBy(i % 40 < 20 ? 40 : -40);
+                if (bw) bw->grabWindow();
+            };
+            const auto p = measure(moves, pan);
+            report(whole ? "huge, pan the whole run" : "huge, pan 20 us", big.eventCount(),
+                   big.timeline()->visibleItems(), moves, p);
+        }
+    }
+
     // Where the time goes: the re-simulation alone (Recording + layout build + verdict).
     std::vector<scenario::Scenario> copies(static_cast<std::size_t>(std::min(moves, 50)), big);
     f = measure(static_cast<int>(copies.size()), [&](int i) {
@@ -200,5 +295,16 @@ int main(int argc, char** argv) {
     });
     report("generated, re-simulation only (SimRun)", lab.eventCount(), 0,
            static_cast<int>(copies.size()), f);
+    // The same, resumed from the committed run's checkpoint before the moved entry (the drag).
+    const lab::SimRun committed(big);
+    std::vector<scenario::Scenario> moved(static_cast<std::size_t>(std::min(moves, 50)), big);
+    f = measure(static_cast<int>(moved.size()), [&](int i) {
+        auto& sc = moved[static_cast<std::size_t>(i)];
+        sc.timeline[static_cast<std::size_t>(entry)].at = base + (i % 20) * 7 - 70;
+        lab::SimRun run(std::move(sc), committed, base - 70);
+        (void)run.eventCount();
+    });
+    report("generated, resumed re-simulation (SimRun)", lab.eventCount(), 0,
+           static_cast<int>(moved.size()), f);
     return 0;
 }

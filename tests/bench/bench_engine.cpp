@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <malloc.h>
+#include <memory>
 #include <random>
 #include <sstream>
 
@@ -38,6 +40,12 @@ template <class F> double perCall(F&& work, double minSeconds) {
         now = Clock::now();
     } while (seconds(start, now) < minSeconds);
     return seconds(start, now) / static_cast<double>(calls);
+}
+
+// Bytes the heap has handed out and not taken back (glibc).
+std::size_t heapBytes() {
+    const struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
 }
 
 double baselineSort(double minSeconds) {
@@ -102,34 +110,80 @@ int main(int argc, char** argv) {
 
     bench::explorerFigures(*seed, quick);
 
-    // Big traces: events per second and bytes per event.
+    // Big traces: events per second, and bytes per event as the heap sees them (mallinfo2: what
+    // was allocated and is still held), against a baseline measured here: the same events in a
+    // std::vector grown by push_back, which is what the trace was before it was chunked.
     for (const std::int64_t entries :
-         {std::int64_t{10'000}, quick ? std::int64_t{20'000} : std::int64_t{1'000'000}}) {
+         {std::int64_t{10'000}, quick ? std::int64_t{20'000} : std::int64_t{250'000}}) {
         scenario::StressShape shape;
         shape.entries = entries;
         const auto sc = scenario::makeStressScenario(shape);
+        const auto heap0 = heapBytes();
         const auto a = Clock::now();
         model::Trace trace;
         sim::Simulation s(sc);
         s.setTrace(&trace);
         s.run();
         const double run = seconds(a, Clock::now());
+        const auto traceBytes = heapBytes() - heap0;
         const auto events = trace.events.size();
-        std::printf("stress %7lld entries: %8zu events %8.1f ms  %6.2f Mevents/s  %zu B/event"
-                    "  trace %.1f MiB  ratio/event %.3f\n",
-                    static_cast<long long>(entries), events, run * 1e3,
-                    static_cast<double>(events) / run / 1e6, sizeof(model::TraceEvent),
-                    static_cast<double>(trace.events.capacity() * sizeof(model::TraceEvent)) /
-                        (1 << 20),
-                    run / static_cast<double>(events) / base);
+        std::vector<model::TraceEvent> asVector;
+        const auto heap1 = heapBytes();
+        for (const auto& e : trace.events)
+            asVector.push_back(e);
+        const auto vectorBytes = heapBytes() - heap1;
+        const auto perEvent = [&](std::size_t bytes) {
+            return static_cast<double>(bytes) / static_cast<double>(events);
+        };
+        std::printf(
+            "stress %7lld entries: %8zu events %8.1f ms  %6.2f Mevents/s  ratio/event %.3f\n"
+            "        trace %.1f B/event (std::vector baseline %.1f B/event, ratio %.2f)\n",
+            static_cast<long long>(entries), events, run * 1e3,
+            static_cast<double>(events) / run / 1e6, run / static_cast<double>(events) / base,
+            perEvent(traceBytes), perEvent(vectorBytes),
+            static_cast<double>(traceBytes) / static_cast<double>(vectorBytes));
+        asVector = {};
+        // The recording keeps the scenario it is given: moved in, it is input, not recording.
+        auto input = sc;
+        const auto heap2 = heapBytes();
         const auto b = Clock::now();
-        sim::Recording rec(sc);
+        auto rec = std::make_unique<sim::Recording>(std::move(input));
         const double recorded = seconds(b, Clock::now());
-        const auto mid = rec.trace().endTime() / 2;
-        const double lookup = perCall([&] { (void)rec.stateAt(mid).steps(); }, minSeconds / 4);
-        std::printf("        recording %8.1f ms (x%.2f of the plain run); state at an instant"
-                    " %8.2f us  ratio %.2f\n",
-                    recorded * 1e3, recorded / run, lookup * 1e6, lookup / base);
+        const auto recordingBytes = heapBytes() - heap2;
+        const auto mid = rec->trace().endTime() / 2;
+        const double lookup = perCall([&] { (void)rec->stateAt(mid).steps(); }, minSeconds / 4);
+        std::printf("        recording %8.1f ms (x%.2f of the plain run), %.1f B/event in all"
+                    " (trace, checkpoints, step times, summary; not the scenario); state at an "
+                    "instant %8.2f us  ratio %.2f\n",
+                    recorded * 1e3, recorded / run, perEvent(recordingBytes), lookup * 1e6,
+                    lookup / base);
+        // The drag: re-simulate after moving an entry in the middle, from the checkpoint before
+        // it, against a fresh recording of the same scenario.
+        auto moved = sc;
+        const std::size_t middle = moved.timeline.size() / 2;
+        moved.timeline[middle].at += 7;
+        const std::int64_t changedAt = sc.timeline[middle].at;
+        const double fresh = perCall([&] { (void)sim::Recording(moved).steps(); }, minSeconds);
+        const double resumed =
+            perCall([&] { (void)sim::Recording(moved, *rec, changedAt).steps(); }, minSeconds);
+        std::printf("        re-simulation after a move in the middle: fresh %8.2f ms, from the"
+                    " checkpoint %8.2f ms (ratio %.2f)\n",
+                    fresh * 1e3, resumed * 1e3, resumed / fresh);
+    }
+    // The target scale: a run of at least a million events, bytes per event of its recording.
+    if (!quick) {
+        scenario::StressShape shape;
+        shape.entries = 400'000;
+        const auto sc = scenario::makeStressScenario(shape);
+        auto input = sc;
+        const auto heap0 = heapBytes();
+        auto rec = std::make_unique<sim::Recording>(std::move(input));
+        const auto bytes = heapBytes() - heap0;
+        const auto events = rec->trace().events.size();
+        std::printf(
+            "1M-event recording: %zu events, %.1f MiB, %.1f B/event in all (target <= 64)\n",
+            events, static_cast<double>(bytes) / (1 << 20),
+            static_cast<double>(bytes) / static_cast<double>(events));
     }
     return 0;
 }

@@ -37,6 +37,7 @@ class TestExplore : public QObject {
     void findWritesTheWitnessWithO();
     void findJson();
     void noWitnessExitsOne();
+    void lostWakeUpOnlyOnV1();
     void mapFiles_data();
     void mapFiles();
 
@@ -189,6 +190,21 @@ void TestExplore::noWitnessExitsOne() {
     QCOMPARE(j.code, 1);
     QVERIFY(jsonOf(j).value("witness").isNull());
     QCOMPARE(jsonOf(j).value("runs").toInt(), 18);
+}
+
+// The acceptance: on rfc-v1 --find never-woken finds the uintr_wait lost wake-up with
+// only the send time varying; on reviewed no point of the range shows it.
+void TestExplore::lostWakeUpOnlyOnV1() {
+    const auto v1 = runSim({"explore", "scenarios/uintr-wait-lost-wakeup.json", "--vary", "send",
+                            "--find", "never-woken", "--json"});
+    QCOMPARE(v1.code, 0);
+    const auto j = jsonOf(v1);
+    QVERIFY(j.value("witness").toObject().contains("send.at"));
+    QCOMPARE(j.value("outcome").toObject().value("never_woken").toInt(), 1);
+    const auto fixed = runSim({"explore", "scenarios/uintr-wait-lost-wakeup-reviewed.json",
+                               "--vary", "send", "--find", "never-woken"});
+    QCOMPARE(fixed.code, 1);
+    QVERIFY2(fixed.out.startsWith("no witness: no point of send.at "), fixed.out);
 }
 
 void TestExplore::mapFiles_data() {

@@ -197,23 +197,25 @@ class TstRender : public QObject {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         const QString seed = "scenarios/seed-race.json";
-        QTest::newRow("no output") << QStringList{"render", seed} << "missing -o";
+        // cli.md: `uintr-sim: OPTION: message`.
+        QTest::newRow("no output") << QStringList{"render", seed} << "uintr-sim: -o: missing";
         QTest::newRow("from == to")
             << QStringList{"render", seed, "-o", "x.svg", "--from", "500", "--to", "500"}
-            << "--from must be before --to";
+            << "uintr-sim: --from: 500 is not before --to 500";
         QTest::newRow("from > to")
             << QStringList{"render", seed, "-o", "x.svg", "--from", "900", "--to", "100"}
-            << "--from must be before --to";
+            << "uintr-sim: --from: 900 is not before --to 100";
         QTest::newRow("negative") << QStringList{"render", seed, "-o", "x.svg", "--from=-5"}
-                                  << "--from takes a time in ns >= 0";
+                                  << "uintr-sim: --from: '-5' is not a time in ns from 0 to";
         QTest::newRow("not a number") << QStringList{"render", seed, "-o", "x.svg", "--to", "soon"}
-                                      << "--to takes a time in ns >= 0";
+                                      << "uintr-sim: --to: 'soon' is not a time in ns";
         QTest::newRow("scale") << QStringList{"render", seed, "-o", "x.png", "--scale", "0"}
-                               << "--scale takes";
+                               << "uintr-sim: --scale: '0' is not a number from 0.1 to 8";
         QTest::newRow("annotate") << QStringList{"render", seed,         "-o",
                                                  "x.svg",  "--annotate", "10,,20"}
-                                  << "--annotate takes";
-        QTest::newRow("dark elsewhere") << QStringList{"run", seed, "--dark"} << "for render";
+                                  << "uintr-sim: --annotate: '' is not a time in ns";
+        QTest::newRow("dark elsewhere") << QStringList{"run", seed, "--dark"}
+                                        << "uintr-sim: --dark: is for render and explore, not run";
     }
     void usageErrors() {
         QFETCH(QStringList, args);
@@ -245,7 +247,10 @@ class TstRender : public QObject {
         const Run r = uintrSim(
             {"render", "scenarios/seed-race.json", "-o", tmp_.filePath("no-such-dir/out.svg")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.err.contains("cannot write"));
+        // cli.md: OUT: message
+        QVERIFY2(
+            r.err.startsWith(tmp_.filePath("no-such-dir/out.svg").toUtf8() + ": cannot write: "),
+            r.err.constData());
     }
 
     void largeRunStaysUsable() {

@@ -53,6 +53,8 @@ class TestExplorer : public QObject {
     void findFirstWitness();
     void findReportsNoWitness();
     void stripBisectsToTheNanosecond();
+    void durationAxis();
+    void findTheLostWakeUp();
     void cancelStopsASweep();
     void tooManyPoints();
     void mapSvg();
@@ -316,6 +318,42 @@ void TestExplorer::stripBisectsToTheNanosecond() {
             }
         }
     }
+}
+
+// scenario-format.md "Operations": syscall and kernel_fpu carry duration_ns >= 1.
+void TestExplorer::durationAxis() {
+    const auto sc = load("kernel-fpu-xsaves.json");
+    const auto a = axis(sc, "fpu.duration_ns=100..3000:100");
+    QCOMPARE(a.kind, analysis::Axis::Kind::EntryDuration);
+    QCOMPARE(analysis::axisKey(sc, a), std::string("fpu.duration_ns"));
+    QCOMPARE(analysis::axisValue(sc, a), 1000);
+    auto moved = sc;
+    analysis::setAxisValue(moved, a, 2500);
+    QCOMPARE(moved.timeline[static_cast<std::size_t>(sc.findEntry("fpu"))].durationNs, 2500);
+    const auto g = std::get<analysis::Grid>(analysis::sweep(sc, {a}));
+    QCOMPARE(g.runs, 30u);
+    for (const auto* bad : {"fpu.duration_ns=0..5", "fpu.duration_ns", "nosuch.duration_ns=1..2"})
+        QVERIFY2(std::holds_alternative<std::string>(analysis::parseAxis(sc, bad)), bad);
+}
+
+// uintr-reference.md §5: v1's uintr_wait sleeps without re-checking PIR, so a notification in
+// flight when it is called leaves the sleeper blocked with the vector posted; the reviewed
+// kernel re-checks and returns. Only the send time varies.
+void TestExplorer::findTheLostWakeUp() {
+    const auto v1 = load("uintr-wait-lost-wakeup.json");
+    const auto found = std::get<analysis::Search>(
+        analysis::findFirst(v1, {axis(v1, "send")}, OutcomeClass::NeverWoken));
+    QVERIFY(found.witness);
+    const std::int64_t t = found.witness->values[0];
+    const std::int64_t wait = v1.timeline[static_cast<std::size_t>(v1.findEntry("wait"))].at;
+    // The IPI must still be in flight when the receiver calls uintr_wait.
+    QVERIFY(t <= wait && t + v1.machine.ipiLatencyNs > wait);
+    QVERIFY(found.witness->outcome.has(OutcomeClass::NeverWoken));
+    const auto reviewed = load("uintr-wait-lost-wakeup-reviewed.json");
+    const auto none = std::get<analysis::Search>(
+        analysis::findFirst(reviewed, {axis(reviewed, "send")}, OutcomeClass::NeverWoken));
+    QVERIFY(!none.witness);
+    QCOMPARE(none.runs, std::uint64_t(axis(reviewed, "send").count()));
 }
 
 void TestExplorer::cancelStopsASweep() {

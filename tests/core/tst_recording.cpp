@@ -4,6 +4,7 @@
 // byte of simulated memory (UPIDs, UITTs, XSAVE areas, user stacks), every logical processor
 // (MSRs, UIF, CPL, RIP/RSP/RFLAGS, local APIC), the per-CPU and per-task kernel state, the clock.
 #include "ScenarioBuilder.h"
+#include "scenario/StressScenario.h"
 #include "sim/Recording.h"
 
 #include <QObject>
@@ -79,6 +80,9 @@ class TestRecording : public QObject {
     void stateAt_data();
     void stateAt();
     void recordingMatchesPlainRun();
+    void resumedMatchesFresh_data();
+    void resumedMatchesFresh();
+    void stepTimesFarApart();
 };
 
 void TestRecording::stateAfterStep_data() {
@@ -154,6 +158,80 @@ void TestRecording::recordingMatchesPlainRun() {
         const sim::Recording rec(sc, 3);
         QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
                  sim::traceToJson(plain.trace, plain.summary, sc));
+    }
+}
+
+// The drag's re-simulation (Recording(scenario, previous, changedAt)): resumed from the last
+// checkpoint before the change, it must record exactly what a fresh run records, and its time
+// travel must give the same machines, for moves earlier and later, across other entries and to 0.
+void TestRecording::resumedMatchesFresh_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("entry");
+    QTest::addColumn<qint64>("to");
+    QTest::addColumn<int>("every");
+    QTest::newRow("seed: switch-out later") << "seed-race.json"
+                                            << "switch-out" << 1400LL << 2;
+    QTest::newRow("seed: switch-out earlier") << "seed-race.json"
+                                              << "switch-out" << 900LL << 2;
+    QTest::newRow("seed: send to 0") << "seed-race.json"
+                                     << "send" << 0LL << 1;
+    QTest::newRow("seed: switch-in past the end") << "seed-race.json"
+                                                  << "switch-in" << 9000LL << 3;
+    QTest::newRow("stress: middle entry") << "stress"
+                                          << "e2000" << -1LL << 16;
+    QTest::newRow("stress: late entry, sparse checkpoints") << "stress"
+                                                            << "e3000" << -1LL << 256;
+    QTest::newRow("stress: first send") << "stress"
+                                        << "e4" << -1LL << 16;
+}
+
+void TestRecording::resumedMatchesFresh() {
+    QFETCH(QString, file);
+    QFETCH(QString, entry);
+    QFETCH(qint64, to);
+    QFETCH(int, every);
+    scenario::StressShape shape;
+    shape.entries = 4000;
+    const auto sc =
+        file == "stress" ? scenario::makeStressScenario(shape) : loadScenario(file.toStdString());
+    const int index = sc.findEntry(entry.toStdString());
+    QVERIFY(index >= 0);
+    const sim::Recording before(sc, static_cast<std::uint32_t>(every));
+    auto moved = sc;
+    const qint64 from = sc.timeline[static_cast<std::size_t>(index)].at;
+    if (to < 0) to = from + 130; // across the jittered switches of the next entries
+    moved.timeline[static_cast<std::size_t>(index)].at = to;
+    const sim::Recording fresh(moved, static_cast<std::uint32_t>(every));
+    const sim::Recording resumed(moved, before, std::min<std::int64_t>(from, to));
+    if (entry == "e2000" || entry == "e3000" || entry == "switch-in")
+        QVERIFY(resumed.resumedAfterStep() > 0);
+    QCOMPARE(sim::traceToJson(resumed.trace(), resumed.summary(), resumed.scenario()),
+             sim::traceToJson(fresh.trace(), fresh.summary(), fresh.scenario()));
+    QCOMPARE(resumed.steps(), fresh.steps());
+    for (const qint64 t : {qint64{0}, std::min(from, to) - 1, std::min(from, to), to + 1,
+                           qint64{fresh.trace().endTime()}}) {
+        const QString diff = compareMachines(resumed.stateAt(t), fresh.stateAt(t));
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("at %1: %2").arg(t).arg(diff)));
+    }
+}
+
+// Step times are kept as 32-bit offsets from their checkpoint; a step more than 4.29 s after it
+// (here the switch-in moved to 10 s) must still be found at its time.
+void TestRecording::stepTimesFarApart() {
+    auto sc = loadScenario("seed-race.json");
+    sc.timeline[static_cast<std::size_t>(sc.findEntry("switch-in"))].at = 10'000'000'000;
+    const sim::Recording rec(sc, 256);
+    for (const std::int64_t t : {std::int64_t{0}, std::int64_t{1300}, std::int64_t{9'999'999'999},
+                                 std::int64_t{10'000'000'000}, std::int64_t{10'000'000'300},
+                                 std::int64_t{20'000'000'000}}) {
+        sim::Simulation fresh(rec.scenario());
+        while (!fresh.finished()) {
+            sim::Simulation probe = fresh;
+            if (!probe.step() || probe.now() > t) break;
+            fresh = probe;
+        }
+        QCOMPARE(rec.lastStepAtOrBefore(t), fresh.steps());
+        QVERIFY(compareMachines(rec.stateAt(t), fresh).isEmpty());
     }
 }
 

@@ -1,0 +1,111 @@
+#include "SceneTriangles.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QPolygonF>
+#include <QQuickWindow>
+#include <QSGGeometryNode>
+#include <QSGImageNode>
+#include <QSGVertexColorMaterial>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace uintr::lab::scene {
+
+namespace {
+QSGGeometry::ColoredPoint2D vertex(double x, double y, const QColor& c, double alpha) {
+    // QSGVertexColorMaterial expects premultiplied colours.
+    const double a = std::clamp(c.alphaF() * alpha, 0.0, 1.0);
+    QSGGeometry::ColoredPoint2D v;
+    v.set(static_cast<float>(x), static_cast<float>(y), static_cast<uchar>(c.red() * a),
+          static_cast<uchar>(c.green() * a), static_cast<uchar>(c.blue() * a),
+          static_cast<uchar>(255 * a));
+    return v;
+}
+} // namespace
+
+void triangle(Triangles& out, double ax, double ay, double bx, double by, double cx, double cy,
+              const QColor& c) {
+    out.push_back(vertex(ax, ay, c, 1));
+    out.push_back(vertex(bx, by, c, 1));
+    out.push_back(vertex(cx, cy, c, 1));
+}
+
+void quad(Triangles& out, double x0, double y0, double x1, double y1, const QColor& c,
+          double alpha) {
+    const auto a = vertex(x0, y0, c, alpha), b = vertex(x1, y0, c, alpha),
+               d = vertex(x0, y1, c, alpha), e = vertex(x1, y1, c, alpha);
+    out.insert(out.end(), {a, b, d, b, e, d});
+}
+
+void frame(Triangles& out, double x0, double y0, double x1, double y1, double w, const QColor& c) {
+    w = std::min({w, (x1 - x0) / 2, (y1 - y0) / 2});
+    if (w <= 0) return;
+    quad(out, x0, y0, x1, y0 + w, c);
+    quad(out, x0, y1 - w, x1, y1, c);
+    quad(out, x0, y0 + w, x0 + w, y1 - w, c);
+    quad(out, x1 - w, y0 + w, x1, y1 - w, c);
+}
+
+void line(Triangles& out, double x0, double y0, double x1, double y1, double w, const QColor& c) {
+    const double dx = x1 - x0, dy = y1 - y0, len = std::hypot(dx, dy);
+    if (len <= 0) return;
+    const double nx = -dy / len * w / 2, ny = dx / len * w / 2;
+    const auto a = vertex(x0 + nx, y0 + ny, c, 1), b = vertex(x1 + nx, y1 + ny, c, 1),
+               d = vertex(x0 - nx, y0 - ny, c, 1), e = vertex(x1 - nx, y1 - ny, c, 1);
+    out.insert(out.end(), {a, b, d, b, e, d});
+}
+
+QSGNode* node(QSGNode* old, const Triangles& vertices) {
+    auto* n = static_cast<QSGGeometryNode*>(old);
+    if (!n) {
+        n = new QSGGeometryNode;
+        auto* g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
+        g->setDrawingMode(QSGGeometry::DrawTriangles);
+        n->setGeometry(g);
+        n->setFlag(QSGNode::OwnsGeometry);
+        n->setMaterial(new QSGVertexColorMaterial);
+        n->setFlag(QSGNode::OwnsMaterial);
+    }
+    QSGGeometry* g = n->geometry();
+    g->allocate(static_cast<int>(vertices.size()));
+    if (!vertices.empty())
+        std::memcpy(g->vertexDataAsColoredPoint2D(), vertices.data(),
+                    vertices.size() * sizeof(QSGGeometry::ColoredPoint2D));
+    n->markDirty(QSGNode::DirtyGeometry);
+    return n;
+}
+
+QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
+                   const QRectF& rect) {
+    auto* n = static_cast<QSGImageNode*>(old);
+    if (!n) n = window.createImageNode();
+    const qreal dpr = window.effectiveDevicePixelRatio();
+    QImage image(std::max(1, static_cast<int>(std::ceil(rect.width() * dpr))),
+                 std::max(1, static_cast<int>(std::ceil(rect.height() * dpr))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter p(&image);
+        p.scale(dpr, dpr);
+        p.setPen(Qt::NoPen);
+        for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
+            const auto& a = vertices[i];
+            // Premultiplied vertex colours back to a QColor.
+            const int alpha = a.a;
+            const auto un = [&](uchar c) { return alpha ? std::min(255, c * 255 / alpha) : 0; };
+            p.setBrush(QColor(un(a.r), un(a.g), un(a.b), alpha));
+            const QPointF points[3] = {{a.x, a.y},
+                                       {vertices[i + 1].x, vertices[i + 1].y},
+                                       {vertices[i + 2].x, vertices[i + 2].y}};
+            p.drawConvexPolygon(points, 3);
+        }
+    }
+    n->setTexture(window.createTextureFromImage(image, QQuickWindow::TextureHasAlphaChannel));
+    n->setOwnsTexture(true);
+    n->setRect(rect);
+    return n;
+}
+
+} // namespace uintr::lab::scene

@@ -1,0 +1,186 @@
+// The timeline at real scale: an ftrace capture imported through the controller (File ▸ Import),
+// a 64-CPU capture navigable (vertical scroll, lanes culled off screen, pinned and hidden lanes),
+// density instead of markers where events are denser than pixels and markers back when zoomed
+// in, and the drag's resumed re-simulation giving the run a fresh simulation gives.
+#include "LabController.h"
+#include "scenario/ScenarioIO.h"
+#include "scenario/StressScenario.h"
+#include "sim/TraceFormat.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace uintr;
+using namespace uintr::lab;
+
+namespace {
+
+QString laneLabels(TimelineView* v) {
+    QStringList out;
+    for (const auto& lane : v->lanes()->rows())
+        out << QString::fromStdString(lane.label);
+    return out.join(',');
+}
+
+// A capture of 64 CPUs, each running its own task twice.
+QString write64CpuCapture(const QTemporaryDir& dir) {
+    QString text;
+    for (int round = 0; round < 4; ++round)
+        for (int cpu = 0; cpu < 64; ++cpu) {
+            const QString ts =
+                QStringLiteral("3.%1").arg(round * 100 + cpu, 6, 10, QLatin1Char('0'));
+            const int pid = 1000 + cpu;
+            const bool in = round % 2 == 0;
+            text +=
+                QStringLiteral("      t-%1 [%2] d..2. %3: sched_switch: prev_comm=%4 prev_pid=%5 "
+                               "prev_prio=120 prev_state=S ==> next_comm=%6 next_pid=%7 "
+                               "next_prio=120\n")
+                    .arg(pid)
+                    .arg(cpu, 3, 10, QLatin1Char('0'))
+                    .arg(ts)
+                    .arg(in ? QStringLiteral("swapper") : QStringLiteral("t%1").arg(cpu))
+                    .arg(in ? 0 : pid)
+                    .arg(in ? QStringLiteral("t%1").arg(cpu) : QStringLiteral("swapper"))
+                    .arg(in ? pid : 0);
+        }
+    const QString path = dir.filePath(QStringLiteral("64.txt"));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(text.toUtf8());
+    return path;
+}
+
+} // namespace
+
+class TestTimelineScale : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void importsACapture();
+    void importErrorChangesNothing();
+    void manyCpusScrollPinHide();
+    void densityWhereCrowded();
+    void resumedDragIsAFreshRun();
+
+  private:
+    QTemporaryDir dir_;
+};
+
+void TestTimelineScale::importsACapture() {
+    LabController lab;
+    QVERIFY(lab.importFtrace(QUrl::fromLocalFile(QStringLiteral(
+                                 UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
+                             QStringLiteral("19188"), QStringLiteral("19189"), 1000));
+    QVERIFY(lab.loaded());
+    QCOMPARE(lab.cpuCount(), 2);
+    QVERIFY(lab.eventCount() > 1000);
+    QCOMPARE(lab.fileName(), QStringLiteral("untitled.json"));
+    QVERIFY(lab.statusText().startsWith(QStringLiteral("Imported capture-2cpu-irqinfo.txt")));
+    QCOMPARE(lab.timeline()->lanes()->count(), 2);
+}
+
+void TestTimelineScale::importErrorChangesNothing() {
+    LabController lab;
+    QVERIFY(lab.openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json")));
+    QSignalSpy errors(&lab, &LabController::errorOccurred);
+    QVERIFY(!lab.importFtrace(QUrl::fromLocalFile(QStringLiteral(
+                                  UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
+                              QStringLiteral("nosuchtask"), QString(), 0));
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(lab.lastError(),
+             QStringLiteral("--receiver: no task named 'nosuchtask' in the trace"));
+    QCOMPARE(lab.fileName(), QStringLiteral("seed-race.json"));
+}
+
+void TestTimelineScale::manyCpusScrollPinHide() {
+    LabController lab;
+    TimelineView* v = lab.timeline();
+    v->setViewWidth(1366);
+    v->setViewHeight(600);
+    QVERIFY(lab.importFtrace(QUrl::fromLocalFile(write64CpuCapture(dir_)), {}, {}, 0));
+    QCOMPARE(lab.cpuCount(), 64);
+    QVERIFY(v->maxScrollY() > 0);
+    const int onScreen = v->lanes()->count();
+    QVERIFY2(onScreen > 3 && onScreen < 20, qPrintable(laneLabels(v)));
+    QVERIFY(laneLabels(v).startsWith(QStringLiteral("CPU 0,CPU 1")));
+    // Scrolled to the bottom: the last CPU is on screen, the first is not.
+    v->setScrollY(v->maxScrollY());
+    QVERIFY(laneLabels(v).endsWith(QStringLiteral("CPU 63")));
+    QVERIFY(!laneLabels(v).contains(QStringLiteral("CPU 0,")));
+    for (const auto& lane : v->lanes()->rows())
+        QVERIFY(lane.y1 <= 600 + 1);
+    // Pinned: CPU 0 stays on top while the rest is scrolled.
+    v->setLanePinned(0, true);
+    QVERIFY(laneLabels(v).startsWith(QStringLiteral("CPU 0,")));
+    QVERIFY(laneLabels(v).endsWith(QStringLiteral("CPU 63")));
+    const auto& first = v->lanes()->rows().front();
+    QCOMPARE(first.y0, v->rulerHeight() + v->viewport().laneGap);
+    for (const auto& s : v->segments()->rows())
+        if (s.cpu == 0) QVERIFY(s.y0 >= first.y0 && s.y1 <= first.y1);
+    // Hidden: CPU 63 leaves the screen and the scroll range.
+    const double before = v->maxScrollY();
+    v->setLaneHidden(63, true);
+    QCOMPARE(v->hiddenLanes(), 1);
+    QVERIFY(!laneLabels(v).contains(QStringLiteral("CPU 63")));
+    QVERIFY(v->maxScrollY() < before);
+    v->showAllLanes();
+    QCOMPARE(v->hiddenLanes(), 0);
+}
+
+void TestTimelineScale::densityWhereCrowded() {
+    scenario::StressShape shape;
+    shape.entries = 40'000;
+    const QString path = dir_.filePath(QStringLiteral("stress.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(
+        QByteArray::fromStdString(scenario::saveScenarioText(scenario::makeStressScenario(shape))));
+    f.close();
+    LabController lab;
+    TimelineView* v = lab.timeline();
+    v->setViewWidth(1366);
+    v->setViewHeight(600);
+    QVERIFY(lab.openFile(path));
+    v->fit();
+    QCOMPARE(v->denseLanes(), 4);
+    QCOMPARE(v->markers()->count(), 0);
+    QCOMPARE(v->arrows()->count(), 0);
+    std::uint64_t spurious = 0;
+    for (const auto& lane : v->denseLaneRows())
+        for (const auto n : lane.density.counts[0])
+            spurious += n;
+    QCOMPARE(spurious, std::uint64_t(lab.spuriousCount()));
+    // Zoomed in to 3 µs: exact events again.
+    v->showRange(lab.endTime() / 2, lab.endTime() / 2 + 3000);
+    QCOMPARE(v->denseLanes(), 0);
+    QVERIFY(v->markers()->count() > 0);
+}
+
+void TestTimelineScale::resumedDragIsAFreshRun() {
+    scenario::StressShape shape;
+    shape.entries = 6000;
+    const auto sc = scenario::makeStressScenario(shape);
+    const QString path = dir_.filePath(QStringLiteral("drag.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
+    f.close();
+    LabController lab;
+    QVERIFY(lab.openFile(path));
+    int entry = 3001;
+    while (sc.timeline[static_cast<std::size_t>(entry)].kind !=
+           scenario::TimelineEntry::Kind::ContextSwitch)
+        ++entry;
+    const qint64 at = lab.entryTime(entry);
+    for (const qint64 to : {at + 40, at - 90, at + 260})
+        QVERIFY(lab.requestMove(entry, to));
+    QVERIFY(lab.commitMove(entry, at + 260));
+    auto moved = sc;
+    moved.timeline[static_cast<std::size_t>(entry)].at = at + 260;
+    const SimRun fresh(moved);
+    const auto& rec = lab.timeline()->shownRun()->recording();
+    QVERIFY(rec.resumedAfterStep() > 0);
+    QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
+             sim::traceToJson(fresh.trace(), fresh.recording().summary(), fresh.scenario()));
+}
+
+QTEST_MAIN(TestTimelineScale)
+#include "tst_timeline_scale.moc"

@@ -1,0 +1,10 @@
+// libFuzzer entry point for the scenario loader (FuzzTargets.h).
+#include "FuzzTargets.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    uintr::fuzz::loadOne({reinterpret_cast<const char*>(data), size});
+    return 0;
+}
