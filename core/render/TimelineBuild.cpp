@@ -193,39 +193,42 @@ bool isSwitchDetail(EventKind k) {
 
 // Which marker each event is shown by (see the header's conventions): itself, or the event it
 // is folded into. Folds point back (details of a SENDUIPI or a switch) or forward (an arrival
-// to its outcome, a processed notification to the delivery it allowed).
-std::vector<int> markerHosts(const model::Trace& trace) {
+// to its outcome, a processed notification to the delivery it allowed). For the events from
+// `from` on: host[i - from]; -1 when the host is an event before `from` (its marker is the
+// prefix layout's). Forward folds join events of one instant, which a prefix cut at an instant
+// boundary never separates.
+std::vector<int> markerHosts(const model::Trace& trace, int from) {
     const auto& ev = trace.events;
     const int n = static_cast<int>(ev.size());
-    std::vector<int> forward(static_cast<std::size_t>(n), -1);
-    for (int i = 0; i < n; ++i) {
+    const auto at = [&](int i) { return static_cast<std::size_t>(i - from); };
+    std::vector<int> forward(static_cast<std::size_t>(n - from), -1);
+    for (int i = from; i < n; ++i) {
         const TraceEvent& e = ev[static_cast<std::size_t>(i)];
-        if (e.cause < 0 || e.cause >= i) continue;
+        if (e.cause < from || e.cause >= i) continue;
         const TraceEvent& c = ev[static_cast<std::size_t>(e.cause)];
         const bool sameSpot = c.t == e.t && c.cpu == e.cpu;
         if (sameSpot && c.kind == EventKind::IpiArrived && isOutcomeOfArrival(e.kind) &&
-            forward[static_cast<std::size_t>(e.cause)] < 0)
-            forward[static_cast<std::size_t>(e.cause)] = i;
-        if (e.kind == EventKind::UserInterruptDelivered && e.cause2 >= 0 && e.cause2 < i) {
+            forward[at(e.cause)] < 0)
+            forward[at(e.cause)] = i;
+        if (e.kind == EventKind::UserInterruptDelivered && e.cause2 >= from && e.cause2 < i) {
             const TraceEvent& p = ev[static_cast<std::size_t>(e.cause2)];
             if (p.kind == EventKind::NotificationProcessed && p.t == e.t && p.cpu == e.cpu)
-                forward[static_cast<std::size_t>(e.cause2)] = i;
+                forward[at(e.cause2)] = i;
         }
     }
-    std::vector<int> host(static_cast<std::size_t>(n));
-    for (int i = n - 1; i >= 0; --i) {
-        const int f = forward[static_cast<std::size_t>(i)];
-        host[static_cast<std::size_t>(i)] = f >= 0 ? host[static_cast<std::size_t>(f)] : i;
+    std::vector<int> host(static_cast<std::size_t>(n - from));
+    for (int i = n - 1; i >= from; --i) {
+        const int f = forward[at(i)];
+        host[at(i)] = f >= 0 ? host[at(f)] : i;
     }
-    for (int i = 0; i < n; ++i) {
+    for (int i = from; i < n; ++i) {
         const TraceEvent& e = ev[static_cast<std::size_t>(i)];
         if (e.cause < 0 || e.cause >= i) continue;
         const EventKind ck = ev[static_cast<std::size_t>(e.cause)].kind;
         const bool intoSend = (e.kind == EventKind::PirPosted && ck == EventKind::SendUipi) ||
                               (e.kind == EventKind::IpiSent && ck == EventKind::PirPosted);
         const bool intoSwitch = isSwitchDetail(e.kind) && ck == EventKind::ContextSwitch;
-        if (intoSend || intoSwitch)
-            host[static_cast<std::size_t>(i)] = host[static_cast<std::size_t>(e.cause)];
+        if (intoSend || intoSwitch) host[at(i)] = e.cause < from ? -1 : host[at(e.cause)];
     }
     return host;
 }
@@ -247,43 +250,103 @@ std::map<OpKey, int> opEntries(const scenario::Scenario& sc) {
 
 TimelineLayout::TimelineLayout(const scenario::Scenario& sc, const model::Trace& trace)
     : cpus_(std::max(1, sc.machine.cpus)), sc_(&sc), trace_(&trace) {
-    segmentsByCpu_.resize(static_cast<std::size_t>(cpus_));
-    handlersByCpu_.resize(static_cast<std::size_t>(cpus_));
-    markersByCpu_.resize(static_cast<std::size_t>(cpus_));
+    buildSegments();
+    addMarkers(markerHosts(trace, 0));
+    addArrows(0);
+}
 
-    SegmentBuilder segments(sc, segmentsByCpu_, handlersByCpu_);
-    for (std::size_t i = 0; i < trace.events.size(); ++i)
-        segments.onEvent(trace.events[i], static_cast<int>(i));
-    segments.finish(trace.endTime());
+TimelineLayout::TimelineLayout(const scenario::Scenario& sc, const model::Trace& trace,
+                               const TimelineLayout& previous, int sharedEvents)
+    : cpus_(std::max(1, sc.machine.cpus)), sc_(&sc), trace_(&trace), prefix_(&previous) {
+    const auto& ev = trace.events;
+    // Cut at an instant boundary (what happens at one instant is laid out together), and never
+    // past what both traces share.
+    int from = std::clamp(sharedEvents, 0, static_cast<int>(ev.size()));
+    while (from > 0 && static_cast<std::size_t>(from) < ev.size() &&
+           ev[static_cast<std::size_t>(from) - 1].t == ev[static_cast<std::size_t>(from)].t)
+        --from;
+    from_ = from;
+    buildSegments();
+
+    // The prefix's markers, read in place (layout() walks them before this layout's own): each
+    // lane's are in trace order.
+    prefixMarkers_.assign(static_cast<std::size_t>(cpus_), 0);
+    for (int cpu = 0; cpu < std::min(cpus_, previous.cpus_); ++cpu) {
+        const auto& theirs = previous.markersByCpu_[static_cast<std::size_t>(cpu)];
+        prefixMarkers_[static_cast<std::size_t>(cpu)] = static_cast<std::size_t>(
+            std::partition_point(theirs.begin(), theirs.end(),
+                                 [&](const Marker& m) { return m.event < from_; }) -
+            theirs.begin());
+    }
+    addMarkers(markerHosts(trace, from_));
+
+    // The prefix's arrows, up to the first IPI still in flight at the cut (its arrival, and so
+    // whether it was spurious, belongs to the new run).
+    const std::int64_t cut =
+        static_cast<std::size_t>(from_) < ev.size() ? ev[static_cast<std::size_t>(from_)].t : 0;
+    const auto& theirs = previous.arrows_;
+    auto keep = std::partition_point(theirs.begin(), theirs.end(),
+                                     [&](const Arrow& a) { return a.sentEvent < from_; });
+    int firstSend = from_;
+    for (auto it = keep; it != theirs.begin();) {
+        --it;
+        if (it->t0 < cut - previous.longestArrow_) break;
+        if (it->arrivedEvent < 0 || it->arrivedEvent >= from_) firstSend = it->sentEvent;
+    }
+    keep = std::partition_point(theirs.begin(), keep,
+                                [&](const Arrow& a) { return a.sentEvent < firstSend; });
+    prefixArrows_ = static_cast<std::size_t>(keep - theirs.begin());
+    longestArrow_ = previous.longestArrow_;
+    addArrows(firstSend);
+}
+
+void TimelineLayout::buildSegments() {
+    segmentsByCpu_.assign(static_cast<std::size_t>(cpus_), {});
+    handlersByCpu_.assign(static_cast<std::size_t>(cpus_), {});
+    SegmentBuilder segments(*sc_, segmentsByCpu_, handlersByCpu_);
+    const auto& ev = trace_->events;
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        segments.onEvent(ev[i], static_cast<int>(i));
+    segments.finish(trace_->endTime());
     endTime_ = segments.end;
-
-    addMarkers(markerHosts(trace));
-    addArrows();
 }
 
 void TimelineLayout::addMarkers(const std::vector<int>& host) {
     const auto& ev = trace_->events;
     const std::size_t n = ev.size();
+    const auto from = static_cast<std::size_t>(from_);
+    const std::size_t count = n - from;
+    markersByCpu_.resize(static_cast<std::size_t>(cpus_));
     // Folded events grouped by host (a counting sort keeps trace order inside each group).
-    foldBegin_.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        if (host[i] != static_cast<int>(i)) ++foldBegin_[static_cast<std::size_t>(host[i]) + 1];
-    for (std::size_t i = 0; i < n; ++i)
+    const auto folds = [&](std::size_t i) {
+        return host[i] >= 0 && host[i] != static_cast<int>(i + from);
+    };
+    foldBegin_.assign(count + 1, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        if (folds(i)) ++foldBegin_[static_cast<std::size_t>(host[i]) - from + 1];
+    for (std::size_t i = 0; i < count; ++i)
         foldBegin_[i + 1] += foldBegin_[i];
-    folded_.assign(static_cast<std::size_t>(foldBegin_[n]), -1);
+    folded_.assign(static_cast<std::size_t>(foldBegin_[count]), -1);
     std::vector<int> fill(foldBegin_.begin(), foldBegin_.end() - 1);
-    for (std::size_t i = 0; i < n; ++i)
-        if (host[i] != static_cast<int>(i))
-            folded_[static_cast<std::size_t>(fill[static_cast<std::size_t>(host[i])]++)] =
-                static_cast<int>(i);
+    for (std::size_t i = 0; i < count; ++i)
+        if (folds(i))
+            folded_[static_cast<std::size_t>(fill[static_cast<std::size_t>(host[i]) - from]++)] =
+                static_cast<int>(i + from);
 
-    const auto ops = opEntries(*sc_);
+    // Built on the first op marker that needs it (most traces have none).
+    std::map<OpKey, int> ops;
+    bool opsBuilt = false;
     std::vector<int> lastCpu(sc_->tasks.size(), -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        const TraceEvent& e = ev[i];
+    const auto track = [&](const TraceEvent& e) {
         if (e.task >= 0 && e.cpu >= 0 && e.cpu < cpus_ && e.task < static_cast<int>(lastCpu.size()))
             lastCpu[static_cast<std::size_t>(e.task)] = e.cpu;
-        if (host[i] != static_cast<int>(i)) continue;
+    };
+    for (std::size_t i = 0; i < from; ++i)
+        track(ev[i]);
+    for (std::size_t i = from; i < n; ++i) {
+        const TraceEvent& e = ev[i];
+        track(e);
+        if (host[i - from] != static_cast<int>(i)) continue;
         Marker m;
         m.event = static_cast<int>(i);
         m.cpu = e.cpu;
@@ -298,6 +361,10 @@ void TimelineLayout::addMarkers(const std::vector<int>& host) {
         int entry = e.entry;
         if (entry < 0 && (e.kind == EventKind::Blocked || e.kind == EventKind::WaitReturned ||
                           e.kind == EventKind::Exit)) {
+            if (!opsBuilt) {
+                ops = opEntries(*sc_);
+                opsBuilt = true;
+            }
             const auto op =
                 e.kind == EventKind::Exit ? scenario::OpKind::Exit : scenario::OpKind::UintrWait;
             const auto it = ops.find(OpKey{e.task, static_cast<int>(op), e.t});
@@ -310,28 +377,29 @@ void TimelineLayout::addMarkers(const std::vector<int>& host) {
     }
 }
 
-void TimelineLayout::addArrows() {
+void TimelineLayout::addArrows(int firstSend) {
     const auto& ev = trace_->events;
     const std::size_t n = ev.size();
+    const auto from = static_cast<std::size_t>(firstSend);
     // The outcome of each arrival tells whether the IPI was spurious.
-    std::vector<int> arrivalOf(n, -1);
-    std::vector<bool> spurious(n, false);
-    for (std::size_t i = 0; i < n; ++i) {
+    std::vector<int> arrivalOf(n - from, -1);
+    std::vector<bool> spurious(n - from, false);
+    for (std::size_t i = from; i < n; ++i) {
         const TraceEvent& e = ev[i];
-        if (e.cause < 0 || static_cast<std::size_t>(e.cause) >= i) continue;
+        if (e.cause < firstSend || static_cast<std::size_t>(e.cause) >= i) continue;
         const auto c = static_cast<std::size_t>(e.cause);
         if (e.kind == EventKind::IpiArrived &&
             (ev[c].kind == EventKind::IpiSent || ev[c].kind == EventKind::SelfIpi))
-            arrivalOf[c] = static_cast<int>(i);
+            arrivalOf[c - from] = static_cast<int>(i);
         if (e.kind == EventKind::SpuriousNotification && ev[c].kind == EventKind::IpiArrived)
-            spurious[c] = true;
+            spurious[c - from] = true;
     }
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = from; i < n; ++i) {
         const TraceEvent& e = ev[i];
         if (e.kind != EventKind::IpiSent && e.kind != EventKind::SelfIpi) continue;
         Arrow a;
         a.sentEvent = static_cast<int>(i);
-        a.arrivedEvent = arrivalOf[i];
+        a.arrivedEvent = arrivalOf[i - from];
         a.fromCpu = e.cpu;
         a.t0 = e.t;
         a.self = e.kind == EventKind::SelfIpi;
@@ -339,7 +407,7 @@ void TimelineLayout::addArrows() {
             const TraceEvent& r = ev[static_cast<std::size_t>(a.arrivedEvent)];
             a.toCpu = r.cpu;
             a.t1 = r.t;
-            a.spurious = spurious[static_cast<std::size_t>(a.arrivedEvent)];
+            a.spurious = spurious[static_cast<std::size_t>(a.arrivedEvent) - from];
         } else {
             // Still in flight when the trace ends: drawn to where it would land.
             a.toCpu = a.self ? e.cpu : e.other;

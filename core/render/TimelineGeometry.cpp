@@ -200,31 +200,32 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
     // Markers: one group per kind and lane while the next one is closer than glyphGap to the
     // group's first; a group of one keeps its own label, tooltip and drag entry.
     for (int cpu = 0; cpu < cpus_; ++cpu) {
-        const auto& all = markersByCpu_[static_cast<std::size_t>(cpu)];
         const Lane& lane = g.lanes[static_cast<std::size_t>(cpu)];
         std::array<int, kMarkerKinds> open;
         open.fill(-1);
         const std::size_t firstOut = g.markers.size();
         std::vector<std::int64_t> lastT;
-        auto it = std::partition_point(all.begin(), all.end(),
-                                       [&](const Marker& m) { return m.t < v.t0; });
-        for (; it != all.end() && it->t <= v.t1; ++it) {
-            const double x = v.xOf(it->t);
-            int& group = open[static_cast<std::size_t>(it->kind)];
-            if (group >= 0) {
-                Marker& m = g.markers[static_cast<std::size_t>(group)];
-                if (x - m.x < glyphGap) {
-                    ++m.merged;
-                    lastT[static_cast<std::size_t>(group) - firstOut] = it->t;
-                    continue;
+        for (const auto all : markersOf(cpu)) {
+            auto it = std::partition_point(all.begin(), all.end(),
+                                           [&](const Marker& m) { return m.t < v.t0; });
+            for (; it != all.end() && it->t <= v.t1; ++it) {
+                const double x = v.xOf(it->t);
+                int& group = open[static_cast<std::size_t>(it->kind)];
+                if (group >= 0) {
+                    Marker& m = g.markers[static_cast<std::size_t>(group)];
+                    if (x - m.x < glyphGap) {
+                        ++m.merged;
+                        lastT[static_cast<std::size_t>(group) - firstOut] = it->t;
+                        continue;
+                    }
                 }
+                Marker m = *it;
+                m.x = x;
+                m.y = (lane.y0 + lane.y1) / 2;
+                group = static_cast<int>(g.markers.size());
+                lastT.push_back(m.t);
+                g.markers.push_back(std::move(m));
             }
-            Marker m = *it;
-            m.x = x;
-            m.y = (lane.y0 + lane.y1) / 2;
-            group = static_cast<int>(g.markers.size());
-            lastT.push_back(m.t);
-            g.markers.push_back(std::move(m));
         }
         for (std::size_t i = firstOut; i < g.markers.size(); ++i) {
             Marker& m = g.markers[i];
@@ -251,40 +252,42 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
         std::size_t index;
     };
     std::vector<OpenArrow> openArrows;
-    auto it = std::partition_point(arrows_.begin(), arrows_.end(),
-                                   [&](const Arrow& a) { return a.t0 < v.t0 - longestArrow_; });
-    for (; it != arrows_.end() && it->t0 <= v.t1; ++it) {
-        if (it->t1 < v.t0) continue;
-        Arrow a = *it;
-        a.x0 = v.xOf(a.t0);
-        a.x1 = v.xOf(a.t1);
-        const Lane& from = g.lanes[static_cast<std::size_t>(a.fromCpu)];
-        const Lane& to = g.lanes[static_cast<std::size_t>(a.toCpu)];
-        if (a.fromCpu == a.toCpu) {
-            a.y0 = a.y1 = from.y0;
-        } else if (a.fromCpu < a.toCpu) {
-            a.y0 = from.y1;
-            a.y1 = to.y0;
-        } else {
-            a.y0 = from.y0;
-            a.y1 = to.y1;
+    for (const auto all : allArrows()) {
+        auto it = std::partition_point(all.begin(), all.end(),
+                                       [&](const Arrow& a) { return a.t0 < v.t0 - longestArrow_; });
+        for (; it != all.end() && it->t0 <= v.t1; ++it) {
+            if (it->t1 < v.t0) continue;
+            Arrow a = *it;
+            a.x0 = v.xOf(a.t0);
+            a.x1 = v.xOf(a.t1);
+            const Lane& from = g.lanes[static_cast<std::size_t>(a.fromCpu)];
+            const Lane& to = g.lanes[static_cast<std::size_t>(a.toCpu)];
+            if (a.fromCpu == a.toCpu) {
+                a.y0 = a.y1 = from.y0;
+            } else if (a.fromCpu < a.toCpu) {
+                a.y0 = from.y1;
+                a.y1 = to.y0;
+            } else {
+                a.y0 = from.y0;
+                a.y1 = to.y1;
+            }
+            auto same = std::find_if(openArrows.begin(), openArrows.end(), [&](const OpenArrow& o) {
+                return o.from == a.fromCpu && o.to == a.toCpu && o.self == a.self &&
+                       o.spurious == a.spurious;
+            });
+            if (same != openArrows.end() && a.x0 - g.arrows[same->index].x0 < glyphGap) {
+                Arrow& m = g.arrows[same->index];
+                ++m.merged;
+                m.x1 = std::max(m.x1, a.x1);
+                m.t1 = std::max(m.t1, a.t1);
+                continue;
+            }
+            if (same != openArrows.end())
+                same->index = g.arrows.size();
+            else
+                openArrows.push_back({a.fromCpu, a.toCpu, a.self, a.spurious, g.arrows.size()});
+            g.arrows.push_back(a);
         }
-        auto same = std::find_if(openArrows.begin(), openArrows.end(), [&](const OpenArrow& o) {
-            return o.from == a.fromCpu && o.to == a.toCpu && o.self == a.self &&
-                   o.spurious == a.spurious;
-        });
-        if (same != openArrows.end() && a.x0 - g.arrows[same->index].x0 < glyphGap) {
-            Arrow& m = g.arrows[same->index];
-            ++m.merged;
-            m.x1 = std::max(m.x1, a.x1);
-            m.t1 = std::max(m.t1, a.t1);
-            continue;
-        }
-        if (same != openArrows.end())
-            same->index = g.arrows.size();
-        else
-            openArrows.push_back({a.fromCpu, a.toCpu, a.self, a.spurious, g.arrows.size()});
-        g.arrows.push_back(a);
     }
 
     // The ruler: a major tick every 1, 2 or 5 × 10^k ns, at least tickSpacingPx apart.
@@ -322,9 +325,23 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
     return g;
 }
 
+std::array<std::span<const Marker>, 2> TimelineLayout::markersOf(int cpu) const {
+    const auto c = static_cast<std::size_t>(cpu);
+    std::span<const Marker> theirs;
+    if (prefix_) theirs = std::span(prefix_->markersByCpu_[c]).first(prefixMarkers_[c]);
+    return {theirs, std::span(markersByCpu_[c])};
+}
+
+std::array<std::span<const Arrow>, 2> TimelineLayout::allArrows() const {
+    std::span<const Arrow> theirs;
+    if (prefix_) theirs = std::span(prefix_->arrows_).first(prefixArrows_);
+    return {theirs, std::span(arrows_)};
+}
+
 std::string TimelineLayout::tooltipFor(const Marker& m) const {
+    if (prefix_ && m.event < from_) return prefix_->tooltipFor(m);
     std::vector<int> events{m.event};
-    const auto e = static_cast<std::size_t>(m.event);
+    const auto e = static_cast<std::size_t>(m.event - from_);
     for (int i = foldBegin_[e]; i < foldBegin_[e + 1]; ++i)
         events.push_back(folded_[static_cast<std::size_t>(i)]);
     std::sort(events.begin(), events.end());

@@ -11,7 +11,9 @@
 #include "model/Trace.h"
 #include "scenario/Scenario.h"
 
+#include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -183,6 +185,15 @@ class TimelineLayout {
     // Both are kept by reference: a temporary would dangle.
     TimelineLayout(const scenario::Scenario&, model::Trace&&) = delete;
     TimelineLayout(scenario::Scenario&&, const model::Trace&) = delete;
+    // The drag's layout: `trace` begins with the first `sharedEvents` events of the trace
+    // `previous` was built from (a run resumed from a checkpoint, sim::Recording), and `sc`
+    // differs from previous's scenario only in entries at or after the time of event
+    // `sharedEvents`. The markers and arrows of that common prefix are previous's; only the
+    // rest of the trace is read for them (segments are rebuilt: one cheap pass). layout() gives
+    // what a layout built from scratch would. `previous` (with its scenario and trace) must
+    // outlive this one and must itself be built from scratch.
+    TimelineLayout(const scenario::Scenario& sc, const model::Trace& trace,
+                   const TimelineLayout& previous, int sharedEvents);
 
     // The whole run's span (0 .. end + a margin) for a given total width: "fit".
     Viewport fit(double width) const;
@@ -193,6 +204,7 @@ class TimelineLayout {
     int cpuCount() const { return cpus_; }
     // The whole-run items in nanoseconds (no pixels): for exports that are not pictures
     // (export/PerfettoTrace), so they show the lanes exactly as the screen does.
+    // (Of a layout built from scratch: a layered one holds only what follows its prefix.)
     const std::vector<Segment>& runSegments(int cpu) const { return segmentsByCpu_.at(cpu); }
     const std::vector<Segment>& runHandlers(int cpu) const { return handlersByCpu_.at(cpu); }
     const std::vector<Arrow>& runArrows() const { return arrows_; }
@@ -213,8 +225,21 @@ class TimelineLayout {
     std::vector<int> folded_;
     std::int64_t longestArrow_ = 0; // lets layout() find arrows that start before the viewport
 
+    // A layout that takes over `prefix_`'s markers and arrows of events before `from_`; its
+    // own folds cover the events from `from_` on (foldBegin_[e - from_]).
+    const TimelineLayout* prefix_ = nullptr;
+    int from_ = 0;
+    std::vector<std::size_t> prefixMarkers_; // by CPU: prefix_'s first markers that are ours
+    std::size_t prefixArrows_ = 0;           // prefix_'s first arrows that are ours
+    // A lane's markers (the prefix's, then its own) and the arrows, in time order.
+    std::array<std::span<const Marker>, 2> markersOf(int cpu) const;
+    std::array<std::span<const Arrow>, 2> allArrows() const;
+
+    void buildSegments();
+    // `host[i - from_]` for the events from from_ on (-1: folded into a marker before from_).
     void addMarkers(const std::vector<int>& host);
-    void addArrows();
+    // Arrows of the IPIs sent at or after event `firstSend`.
+    void addArrows(int firstSend);
     std::string tooltipFor(const Marker& m) const;
 };
 

@@ -18,7 +18,8 @@ Recording::Recording(scenario::Scenario scenario, std::uint32_t checkpointEvery)
     runFrom(std::move(sim));
 }
 
-Recording::Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt)
+Recording::Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt,
+                     std::int64_t stopAfter)
     : scenario_(std::make_shared<const scenario::Scenario>(std::move(scenario))),
       every_(previous.every_) {
     // The last checkpoint whose every step happened before changedAt (checkpoint 0 is time 0,
@@ -34,17 +35,23 @@ Recording::Recording(scenario::Scenario scenario, const Recording& previous, std
     }
     Simulation sim = checkpoints_.back();
     resumedAfter_ = sim.steps();
+    resumedEvents_ = static_cast<std::size_t>(sim.eventCount());
     const auto& events = previous.trace_.events;
     trace_.events.assign(events.begin(), events.begin() + sim.eventCount());
     stepOffsets_.assign(previous.stepOffsets_.begin(), previous.stepOffsets_.begin() + sim.steps());
     for (const auto& far : previous.farSteps_)
         if (far.first <= sim.steps()) farSteps_.push_back(far);
-    runFrom(std::move(sim));
+    runFrom(std::move(sim), stopAfter);
 }
 
-void Recording::runFrom(Simulation sim) {
+void Recording::runFrom(Simulation sim, std::int64_t stopAfter) {
     sim.setTrace(&trace_);
-    while (sim.step()) {
+    while (true) {
+        if (sim.now() > stopAfter) {
+            partial_ = true;
+            break;
+        }
+        if (!sim.step()) break;
         const std::int64_t offset = sim.now() - checkpoints_[(sim.steps() - 1) / every_].now();
         if (offset < UINT32_MAX) {
             stepOffsets_.push_back(static_cast<std::uint32_t>(offset));
@@ -59,7 +66,7 @@ void Recording::runFrom(Simulation sim) {
     }
     hitStepLimit_ = sim.hitStepLimit();
     steps_ = sim.steps();
-    summary_ = summarize(trace_, sim);
+    if (!partial_) summary_ = summarize(trace_, sim);
 }
 
 Simulation Recording::stateAfterStep(std::uint32_t step) const {

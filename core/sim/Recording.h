@@ -10,6 +10,7 @@
 
 #include <boost/container/deque.hpp>
 #include <boost/container/options.hpp>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -34,9 +35,17 @@ class Recording {
     // The engine being deterministic, both runs are the same up to the last checkpoint before
     // changedAt: that checkpoint, the ones before it and the trace up to it are taken over, and
     // only the rest is simulated. The result is the recording a fresh run would make.
-    Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt);
-    // The step the run was resumed after (0: simulated from the start).
+    // With `stopAfter`, the run stops at the first step later than that time (a drag's preview
+    // simulates to the right edge of the view first): a partial recording, whose trace is the
+    // beginning of the full one and whose summary is left empty.
+    Recording(scenario::Scenario scenario, const Recording& previous, std::int64_t changedAt,
+              std::int64_t stopAfter = kToTheEnd);
+    static constexpr std::int64_t kToTheEnd = INT64_MAX;
+    // The step the run was resumed after (0: simulated from the start) and the events it took
+    // over from the previous recording's trace.
     std::uint32_t resumedAfterStep() const { return resumedAfter_; }
+    std::size_t resumedEvents() const { return resumedEvents_; }
+    bool partial() const { return partial_; }
 
     const scenario::Scenario& scenario() const { return *scenario_; }
     const model::Trace& trace() const { return trace_; }
@@ -56,7 +65,7 @@ class Recording {
     std::uint32_t lastStepAtOrBefore(std::int64_t t) const;
 
   private:
-    void runFrom(Simulation sim);
+    void runFrom(Simulation sim, std::int64_t stopAfter = kToTheEnd);
     std::int64_t stepTime(std::uint32_t step) const; // 1-based
 
     std::shared_ptr<const scenario::Scenario> scenario_;
@@ -67,6 +76,8 @@ class Recording {
     std::vector<std::pair<std::uint32_t, std::int64_t>> farSteps_; // (step, time), by step
     std::uint32_t every_;
     std::uint32_t resumedAfter_ = 0;
+    std::size_t resumedEvents_ = 0;
+    bool partial_ = false;
     std::uint32_t steps_ = 0;
     bool hitStepLimit_ = false;
 };

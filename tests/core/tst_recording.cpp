@@ -83,6 +83,7 @@ class TestRecording : public QObject {
     void resumedMatchesFresh_data();
     void resumedMatchesFresh();
     void stepTimesFarApart();
+    void partialThenFinishedMatchesFresh();
 };
 
 void TestRecording::stateAfterStep_data() {
@@ -233,6 +234,36 @@ void TestRecording::stepTimesFarApart() {
         QCOMPARE(rec.lastStepAtOrBefore(t), fresh.steps());
         QVERIFY(compareMachines(rec.stateAt(t), fresh).isEmpty());
     }
+}
+
+// The drag's preview on a big run: simulated first to the right edge of the view (stopAfter),
+// the rest later. The partial recording is the beginning of the fresh run's (each step whole,
+// one step past the edge at most), and the finished one is the fresh run, summary included.
+void TestRecording::partialThenFinishedMatchesFresh() {
+    scenario::StressShape shape;
+    shape.entries = 4000;
+    const auto sc = scenario::makeStressScenario(shape);
+    const int index = sc.findEntry("e2000");
+    const sim::Recording before(sc, 16);
+    auto moved = sc;
+    const std::int64_t from = sc.timeline[static_cast<std::size_t>(index)].at, to = from + 130;
+    moved.timeline[static_cast<std::size_t>(index)].at = to;
+    const std::int64_t edge = to + 1500;
+    const sim::Recording fresh(moved, 16);
+    const sim::Recording partial(moved, before, from, edge);
+    const sim::Recording finished(moved, before, from);
+    QVERIFY(partial.partial());
+    QVERIFY(!finished.partial());
+    const auto& all = fresh.trace().events;
+    const auto& some = partial.trace().events;
+    QVERIFY(some.size() < all.size());
+    QVERIFY(some.back().t > edge); // the step that crossed the edge, whole
+    model::Trace prefix;
+    prefix.events.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(some.size()));
+    QVERIFY(all[some.size()].step != some.back().step); // it ends at a step boundary
+    QCOMPARE(sim::traceToJson(partial.trace(), {}, moved), sim::traceToJson(prefix, {}, moved));
+    QCOMPARE(sim::traceToJson(finished.trace(), finished.summary(), finished.scenario()),
+             sim::traceToJson(fresh.trace(), fresh.summary(), fresh.scenario()));
 }
 
 QTEST_APPLESS_MAIN(TestRecording)

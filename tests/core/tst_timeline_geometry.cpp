@@ -6,6 +6,7 @@
 #include "render/TimelineGeometry.h"
 #include "scenario/ScenarioIO.h"
 #include "scenario/StressScenario.h"
+#include "sim/Recording.h"
 #include "sim/Simulation.h"
 
 #include <QObject>
@@ -57,6 +58,27 @@ std::string fingerprint(const render::TimelineGeometry& g) {
         s += std::to_string(a.sentEvent) + "," + std::to_string(a.x1) + ";";
     for (const auto& t : g.ticks)
         s += t.label + std::to_string(t.x) + ";";
+    return s;
+}
+
+// Every field a drawing or a hit test reads, for comparing a layered layout with a fresh one.
+std::string everything(const render::TimelineGeometry& g) {
+    std::string s;
+    const auto n = [&](auto v) { s += std::to_string(v) + ","; };
+    for (const auto& x : g.segments) {
+        n(x.cpu), n(x.t0), n(x.t1), n(x.x0), n(x.x1), n(x.y0), n(x.y1), n(int(x.kind)), n(x.task);
+        n(x.merged);
+        s += x.label + ";\n";
+    }
+    for (const auto& m : g.markers) {
+        n(m.event), n(m.entry), n(m.cpu), n(m.t), n(m.x), n(m.y), n(int(m.kind)), n(m.merged);
+        s += m.label + "|" + m.tooltip + ";\n";
+    }
+    for (const auto& a : g.arrows) {
+        n(a.sentEvent), n(a.arrivedEvent), n(a.fromCpu), n(a.toCpu), n(a.t0), n(a.t1), n(a.x0);
+        n(a.x1), n(a.y0), n(a.y1), n(a.self), n(a.spurious), n(a.merged);
+        s += ";\n";
+    }
     return s;
 }
 
@@ -291,6 +313,63 @@ class TstTimelineGeometry : public QObject {
         const model::Trace again = runTrace(seed_);
         const render::TimelineLayout b(seed_, again);
         QCOMPARE(fingerprint(a.layout(a.fit(1600))), fingerprint(b.layout(b.fit(1600))));
+    }
+
+    // The drag's layout (TimelineLayout over the previous run's, render/TimelineGeometry.h):
+    // for a run resumed from a checkpoint, whole or stopped at a view's right edge, every
+    // viewport must give exactly what a layout built from scratch on the same trace gives.
+    void layeredLayoutMatchesFresh_data() {
+        QTest::addColumn<QString>("entry");
+        QTest::addColumn<qint64>("shift");
+        QTest::addColumn<qint64>("stopAfter"); // from the moved entry's new time; -1: no stop
+        QTest::newRow("middle switch later, whole run") << "e1000" << 130LL << -1LL;
+        QTest::newRow("middle switch earlier, whole run") << "e1001" << -90LL << -1LL;
+        QTest::newRow("late entry, whole run") << "e1900" << 40LL << -1LL;
+        QTest::newRow("first entry, whole run") << "e4" << 25LL << -1LL;
+        QTest::newRow("middle, to a view's edge") << "e1000" << 130LL << 1500LL;
+        QTest::newRow("early, to a view's edge") << "e40" << -20LL << 400LL;
+        QTest::newRow("late, to a view's edge") << "e1500" << 60LL << 800LL;
+    }
+
+    void layeredLayoutMatchesFresh() {
+        QFETCH(QString, entry);
+        QFETCH(qint64, shift);
+        QFETCH(qint64, stopAfter);
+        scenario::StressShape shape;
+        shape.entries = 2000;
+        const auto sc = scenario::makeStressScenario(shape);
+        const int index = sc.findEntry(entry.toStdString());
+        QVERIFY(index >= 0);
+        const sim::Recording before(sc, 64);
+        const render::TimelineLayout previous(before.scenario(), before.trace());
+        auto moved = sc;
+        const std::int64_t from = sc.timeline[static_cast<std::size_t>(index)].at;
+        const std::int64_t to = from + shift;
+        moved.timeline[static_cast<std::size_t>(index)].at = to;
+        const sim::Recording resumed(moved, before, std::min(from, to),
+                                     stopAfter < 0 ? sim::Recording::kToTheEnd : to + stopAfter);
+        QCOMPARE(resumed.partial(), stopAfter >= 0);
+        if (entry != "e4" && entry != "e40") QVERIFY(resumed.resumedEvents() > 0);
+        const render::TimelineLayout layered(resumed.scenario(), resumed.trace(), previous,
+                                             static_cast<int>(resumed.resumedEvents()));
+        const render::TimelineLayout fresh(resumed.scenario(), resumed.trace());
+        QCOMPARE(layered.endTime(), fresh.endTime());
+        const std::int64_t end = fresh.endTime();
+        std::vector<render::Viewport> views{fresh.fit(1600)};
+        for (const std::int64_t t0 : {std::int64_t{0}, std::min(from, to) - 700, to - 300,
+                                      std::max<std::int64_t>(0, end - 2000)}) {
+            for (const std::int64_t span : {std::int64_t{600}, std::int64_t{3000}}) {
+                render::Viewport v = fresh.fit(1600);
+                v.t0 = t0;
+                v.t1 = t0 + span;
+                views.push_back(v);
+            }
+        }
+        for (const auto& v : views) {
+            const auto a = layered.layout(v), b = fresh.layout(v);
+            QVERIFY(!b.segments.empty());
+            QCOMPARE(QString::fromStdString(everything(a)), QString::fromStdString(everything(b)));
+        }
     }
 
     void levelOfDetailBoundsAMillionEvents() {
