@@ -17,6 +17,8 @@ namespace uintr::lab {
 namespace {
 constexpr int kRecentMax = 8;
 constexpr int kTickMs = 16;
+// A drag on a run this big is simulated to the right edge of the view first (PreviewFinisher).
+constexpr int kPartialPreviewEvents = 20'000;
 
 // The kernel variants the core knows (Scenario.h), with the one line the toolbar shows.
 struct VariantInfo {
@@ -50,6 +52,7 @@ LabController::LabController(QObject* parent)
     timer_.setTimerType(Qt::PreciseTimer);
     connect(&timer_, &QTimer::timeout, this, &LabController::tick);
     connect(&raceMap_, &RaceMapModel::pointChosen, this, &LabController::choosePoint);
+    connect(&finisher_, &PreviewFinisher::finished, this, &LabController::previewFinished);
 }
 
 LabController::~LabController() = default;
@@ -310,9 +313,17 @@ bool LabController::requestMove(int entry, qint64 at) {
         return false;
     }
     // Everything before the earlier of the entry's committed and new times is the committed
-    // run's: resume from its checkpoint there instead of simulating from 0.
-    auto run = std::make_shared<const SimRun>(std::move(candidate), *committed_,
-                                              std::min<qint64>(previewFrom_, at));
+    // run's: resume from its checkpoint there instead of simulating from 0. A big run is
+    // simulated to the right edge of the view first; the finisher does the rest off this thread.
+    const qint64 changedAt = std::min<qint64>(previewFrom_, at);
+    const std::int64_t until = committed_->eventCount() >= kPartialPreviewEvents
+                                   ? timeline_.t1()
+                                   : sim::Recording::kToTheEnd;
+    auto run = std::make_shared<const SimRun>(std::move(candidate), committed_, changedAt, until);
+    if (run->partial())
+        finisher_.request(run->scenario(), committed_, changedAt);
+    else
+        finisher_.cancel();
     if (run->recording().hitStepLimit()) {
         setStatus(tr("Refused: with %1 at %2 the run does not end").arg(name, formatNs(at)), true);
         return false;
@@ -355,7 +366,22 @@ void LabController::cancelMove() {
     setStatus(tr("Put back: %1 stays at %2").arg(name, formatNs(from)));
 }
 
+// The rest of a partial preview: shown unless the drag ended or moved on (the finisher drops
+// the result of any request but the latest).
+void LabController::previewFinished(std::shared_ptr<const SimRun> run) {
+    if (!previewing_) return;
+    if (run->recording().hitStepLimit()) {
+        setStatus(tr("Refused: with %1 at %2 the run does not end")
+                      .arg(entryName(previewEntry_), formatNs(previewAt_)),
+                  true);
+        cancelMove();
+        return;
+    }
+    show(std::move(run));
+}
+
 void LabController::endPreview() {
+    finisher_.cancel();
     previewing_ = false;
     previewEntry_ = -1;
     previewText_.clear();
@@ -407,7 +433,15 @@ void LabController::applyEntryTime(int entry, qint64 at) {
     next.timeline[static_cast<std::size_t>(entry)].at = at;
     // The release of a drag commits what the last preview already simulated.
     std::shared_ptr<const SimRun> ready;
-    if (previewing_ && previewEntry_ == entry && previewAt_ == at) ready = shown_;
+    if (previewing_ && previewEntry_ == entry && previewAt_ == at) {
+        ready = shown_;
+        // Released before the finisher was done: the rest of the run now, on this thread.
+        if (ready->partial())
+            ready = std::make_shared<const SimRun>(next, committed_,
+                                                   std::min<qint64>(previewFrom_, at));
+        // A committed run stands alone: it keeps no chain of the runs before it.
+        if (ready->layered()) ready = ready->standalone();
+    }
     if (previewing_) endPreview();
     adopt(std::move(next), std::move(ready));
 }

@@ -9,6 +9,7 @@
 
 #include "Autosave.h"
 #include "InspectorModel.h"
+#include "PreviewFinisher.h"
 #include "RaceMapModel.h"
 #include "RaceStrip.h"
 #include "NarrationModel.h"
@@ -150,6 +151,9 @@ class LabController : public QObject {
     NarrationModel* narration() { return &narration_; }
     ScenarioLibrary* library() { return &library_; }
     RaceStripModel* raceStrip() { return &raceStrip_; }
+    // A drag on a big run shows the run up to the right edge of the view at once and the rest
+    // when this finishes it (tests and benchmarks wait for it with waitForDone()).
+    PreviewFinisher* previewFinisher() { return &finisher_; }
     RaceMapModel* raceMap() { return &raceMap_; }
     Autosave* autosave() { return autosave_.get(); }
 
@@ -241,6 +245,7 @@ class LabController : public QObject {
     void show(std::shared_ptr<const SimRun> run, bool refit = false);
     std::optional<QString> refusal(const scenario::Scenario& candidate) const;
     void endPreview();
+    void previewFinished(std::shared_ptr<const SimRun> run);
     void updateAtPlayhead();
     void updateInspector();
     void updateHighlight();
@@ -275,6 +280,7 @@ class LabController : public QObject {
     qint64 previewFrom_ = 0; // the entry's time before the drag
     qint64 previewAt_ = 0;   // the last accepted preview time
     QString previewText_;
+    PreviewFinisher finisher_;
 
     qint64 playhead_ = 0;
     int currentEvent_ = -1;

@@ -77,29 +77,63 @@ QSGNode* node(QSGNode* old, const Triangles& vertices) {
     return n;
 }
 
+namespace {
+// Six vertices from quad(): a, b, d, b, e, d of an axis-aligned rectangle in one colour.
+bool rectangleAt(const Triangles& v, std::size_t i, QRectF* rect) {
+    if (i + 6 > v.size()) return false;
+    const auto &a = v[i], &b = v[i + 1], &d = v[i + 2], &e = v[i + 4];
+    const auto same = [](const QSGGeometry::ColoredPoint2D& p,
+                         const QSGGeometry::ColoredPoint2D& q) {
+        return p.x == q.x && p.y == q.y && p.r == q.r && p.g == q.g && p.b == q.b && p.a == q.a;
+    };
+    if (!same(v[i + 3], b) || !same(v[i + 5], d)) return false;
+    if (a.y != b.y || a.x != d.x || e.x != b.x || e.y != d.y) return false;
+    if (a.r != b.r || a.r != d.r || a.r != e.r || a.g != e.g || a.b != e.b || a.a != e.a)
+        return false;
+    *rect = QRectF(QPointF(a.x, a.y), QPointF(e.x, e.y)).normalized();
+    return true;
+}
+
+QColor colourOf(const QSGGeometry::ColoredPoint2D& v) {
+    // Premultiplied vertex colours back to a QColor.
+    const int alpha = v.a;
+    const auto un = [&](uchar c) { return alpha ? std::min(255, c * 255 / alpha) : 0; };
+    return QColor(un(v.r), un(v.g), un(v.b), alpha);
+}
+} // namespace
+
 QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
-                   const QRectF& rect) {
+                   const QRectF& rect, QImage& image) {
     auto* n = static_cast<QSGImageNode*>(old);
     if (!n) n = window.createImageNode();
     const qreal dpr = window.effectiveDevicePixelRatio();
-    QImage image(std::max(1, static_cast<int>(std::ceil(rect.width() * dpr))),
-                 std::max(1, static_cast<int>(std::ceil(rect.height() * dpr))),
-                 QImage::Format_ARGB32_Premultiplied);
+    const QSize size(std::max(1, static_cast<int>(std::ceil(rect.width() * dpr))),
+                     std::max(1, static_cast<int>(std::ceil(rect.height() * dpr))));
+    // The layer keeps its image: a frame repaints it instead of allocating megabytes. The
+    // previous frame's texture may still share it (then a fill would copy it first): a new one.
+    if (image.size() != size || !image.isDetached())
+        image = QImage(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     {
         QPainter p(&image);
         p.scale(dpr, dpr);
         p.setPen(Qt::NoPen);
-        for (std::size_t i = 0; i + 2 < vertices.size(); i += 3) {
+        // Most triangles come in pairs from quad(): the raster engine fills a rectangle far
+        // faster than it scan-converts two polygons.
+        QRectF r;
+        for (std::size_t i = 0; i + 2 < vertices.size();) {
+            if (rectangleAt(vertices, i, &r)) {
+                p.fillRect(r, colourOf(vertices[i]));
+                i += 6;
+                continue;
+            }
             const auto& a = vertices[i];
-            // Premultiplied vertex colours back to a QColor.
-            const int alpha = a.a;
-            const auto un = [&](uchar c) { return alpha ? std::min(255, c * 255 / alpha) : 0; };
-            p.setBrush(QColor(un(a.r), un(a.g), un(a.b), alpha));
+            p.setBrush(colourOf(a));
             const QPointF points[3] = {{a.x, a.y},
                                        {vertices[i + 1].x, vertices[i + 1].y},
                                        {vertices[i + 2].x, vertices[i + 2].y}};
             p.drawConvexPolygon(points, 3);
+            i += 3;
         }
     }
     n->setTexture(window.createTextureFromImage(image, QQuickWindow::TextureHasAlphaChannel));

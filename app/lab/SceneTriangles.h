@@ -8,6 +8,7 @@
 #include <QSGGeometry>
 #include <vector>
 
+class QImage;
 class QSGNode;
 class QQuickWindow;
 class QRectF;
@@ -29,8 +30,8 @@ void triangle(Triangles& out, double ax, double ay, double bx, double by, double
 // `old` (or a new node) holding exactly `vertices`, vertex-coloured, drawn as triangles.
 QSGNode* node(QSGNode* old, const Triangles& vertices);
 // The same triangles painted into one image node covering `rect`: for the software backend,
-// which draws no custom geometry.
+// which draws no custom geometry. `image` is the caller's, reused from frame to frame.
 QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
-                   const QRectF& rect);
+                   const QRectF& rect, QImage& image);
 
 } // namespace uintr::lab::scene

@@ -7,21 +7,37 @@
 namespace uintr::lab {
 
 SimRun::SimRun(scenario::Scenario scenario)
-    : recording_(std::move(scenario)), layout_(recording_.scenario(), recording_.trace()),
-      density_(recording_.trace(), layout_.cpuCount()) {
+    : SimRun(std::make_shared<const sim::Recording>(std::move(scenario))) {}
+
+SimRun::SimRun(std::shared_ptr<const sim::Recording> recording)
+    : recording_(std::move(recording)), layout_(recording_->scenario(), recording_->trace()),
+      density_(recording_->trace(), layout_.cpuCount()) {
     judge();
 }
 
-SimRun::SimRun(scenario::Scenario scenario, const SimRun& previous, std::int64_t changedAt)
-    : recording_(std::move(scenario), previous.recording(), changedAt),
-      layout_(recording_.scenario(), recording_.trace()),
-      density_(recording_.trace(), layout_.cpuCount()) {
-    judge();
+SimRun::SimRun(scenario::Scenario scenario, std::shared_ptr<const SimRun> previous,
+               std::int64_t changedAt, std::int64_t until)
+    : previous_(previous->layered() ? previous->standalone() : std::move(previous)),
+      recording_(std::make_shared<const sim::Recording>(std::move(scenario), previous_->recording(),
+                                                        changedAt, until)),
+      layout_(recording_->scenario(), recording_->trace(), previous_->layout(),
+              static_cast<int>(recording_->resumedEvents())),
+      density_(recording_->trace(), layout_.cpuCount()) {
+    if (partial())
+        verdict_ << QStringLiteral("Simulated up to %1 (the right edge of the view); the rest "
+                                   "of the run follows.")
+                        .arg(QString::fromStdString(render::formatTime(trace().endTime())));
+    else
+        judge();
+}
+
+std::shared_ptr<const SimRun> SimRun::standalone() const {
+    return std::shared_ptr<const SimRun>(new SimRun(recording_));
 }
 
 void SimRun::judge() {
     for (const auto& line :
-         analysis::verdict(recording_.scenario(), recording_.trace(), recording_.summary()))
+         analysis::verdict(recording_->scenario(), recording_->trace(), recording_->summary()))
         verdict_ << QString::fromStdString(line);
 }
 

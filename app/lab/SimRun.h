@@ -18,16 +18,26 @@ class SimRun {
   public:
     explicit SimRun(scenario::Scenario scenario);
     // A drag frame: `scenario` is previous's with entries moved at or after changedAt; the run
-    // resumes from previous's checkpoint before that time (sim::Recording's resume).
-    SimRun(scenario::Scenario scenario, const SimRun& previous, std::int64_t changedAt);
+    // resumes from previous's checkpoint before that time (sim::Recording's resume) and lays
+    // out only what follows it (render::TimelineLayout over previous's layout), so `previous`
+    // is kept alive. With `until` (the right edge of the view) it stops there: a partial run,
+    // drawn while the rest is simulated off the GUI thread; its verdict says so.
+    SimRun(scenario::Scenario scenario, std::shared_ptr<const SimRun> previous,
+           std::int64_t changedAt, std::int64_t until = sim::Recording::kToTheEnd);
 
-    const scenario::Scenario& scenario() const { return recording_.scenario(); }
-    const sim::Recording& recording() const { return recording_; }
-    const model::Trace& trace() const { return recording_.trace(); }
+    const scenario::Scenario& scenario() const { return recording_->scenario(); }
+    const sim::Recording& recording() const { return *recording_; }
+    const model::Trace& trace() const { return recording_->trace(); }
     const render::TimelineLayout& layout() const { return layout_; }
     const render::DensityIndex& density() const { return density_; }
     const QStringList& verdict() const { return verdict_; }
     const analysis::CausalityGraph& causality() const;
+    bool partial() const { return recording_->partial(); }
+    // Laid out over a previous run (which it keeps alive).
+    bool layered() const { return previous_ != nullptr; }
+    // The same recording laid out on its own: what a commit keeps, so that committed runs do
+    // not hold a chain of the runs before them.
+    std::shared_ptr<const SimRun> standalone() const;
 
     int eventCount() const { return static_cast<int>(trace().events.size()); }
     // The last event at or before t (-1 when none): where the playhead's "current event" is.
@@ -37,9 +47,11 @@ class SimRun {
     std::int64_t endTime() const { return layout_.endTime(); }
 
   private:
+    explicit SimRun(std::shared_ptr<const sim::Recording> recording);
     void judge();
 
-    sim::Recording recording_;
+    std::shared_ptr<const SimRun> previous_;
+    std::shared_ptr<const sim::Recording> recording_;
     render::TimelineLayout layout_;
     render::DensityIndex density_;
     QStringList verdict_;

@@ -47,8 +47,13 @@ QSGNode* TimelineLayer::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     if (view_) build(out);
     // Qt Quick's software backend (no GPU: this build machine, CI, `--screenshot` offscreen)
     // draws no custom geometry: there the same triangles are painted into one image node.
-    if (window() && window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software)
-        return scene::imageNode(old, out, *window(), boundingRect());
+    if (window() &&
+        window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software) {
+        // Two canvases in turn: the one painted two frames ago is free again (its texture
+        // went when the last frame's replaced it).
+        flip_ = !flip_;
+        return scene::imageNode(old, out, *window(), boundingRect(), images_[flip_]);
+    }
     return scene::node(old, out);
 }
 

@@ -8,6 +8,7 @@
 #include "TimelineView.h"
 #include "render/Palette.h"
 
+#include <QImage>
 #include <QQuickItem>
 #include <QSGGeometry>
 #include <QtQml/qqmlregistration.h>
@@ -46,6 +47,8 @@ class TimelineLayer : public QQuickItem {
 
   private:
     QList<QMetaObject::Connection> connections_;
+    QImage images_[2]; // the software backend's canvases (see updatePaintNode)
+    bool flip_ = false;
 };
 
 // Task, handler, kernel and idle segments: fill and outline, in the SVG's colours.

@@ -15,6 +15,8 @@
 // the request, the QML delegates following the models, and QQuickWindow::grabWindow() (scene
 // graph sync, render and read-back: an upper bound of what a frame on screen costs).
 #include "LabController.h"
+#include "analysis/Verdict.h"
+#include "render/TimelineDensity.h"
 #include "scenario/ScenarioIO.h"
 #include "scenario/StressScenario.h"
 #include "sim/Recording.h"
@@ -252,6 +254,14 @@ int main(int argc, char** argv) {
         f = measure(moves, frame);
         report("generated, zoomed to 3 us, QML frame", lab.eventCount(),
                lab.timeline()->visibleItems(), moves, f);
+        // The latency of the rest: from the move to the finished run on screen (the drag stops).
+        f = measure(std::max(5, moves / 5), [&](int i) {
+            wiggle(i);
+            lab.previewFinisher()->waitForDone();
+            w->grabWindow();
+        });
+        report("generated, zoomed, move to finished run drawn", lab.eventCount(),
+               lab.timeline()->visibleItems(), std::max(5, moves / 5), f);
     }
     lab.cancelMove();
 
@@ -296,7 +306,7 @@ int main(int argc, char** argv) {
     report("generated, re-simulation only (SimRun)", lab.eventCount(), 0,
            static_cast<int>(copies.size()), f);
     // The same, resumed from the committed run's checkpoint before the moved entry (the drag).
-    const lab::SimRun committed(big);
+    const auto committed = std::make_shared<const lab::SimRun>(big);
     std::vector<scenario::Scenario> moved(static_cast<std::size_t>(std::min(moves, 50)), big);
     f = measure(static_cast<int>(moved.size()), [&](int i) {
         auto& sc = moved[static_cast<std::size_t>(i)];
@@ -306,5 +316,68 @@ int main(int argc, char** argv) {
     });
     report("generated, resumed re-simulation (SimRun)", lab.eventCount(), 0,
            static_cast<int>(moved.size()), f);
+
+    // The parts of a resumed drag frame, one at a time on the same run.
+    {
+        const int n = static_cast<int>(moved.size());
+        auto sc = big;
+        sc.timeline[static_cast<std::size_t>(entry)].at = base - 35;
+        f = measure(n, [&](int) {
+            const sim::Recording r(sc, committed->recording(), base - 70);
+            (void)r.steps();
+        });
+        report("  part: resumed Recording (sim + summary)", lab.eventCount(), 0, n, f);
+        const auto& rec = committed->recording();
+        f = measure(n, [&](int) {
+            const render::TimelineLayout layout(rec.scenario(), rec.trace());
+            (void)layout.endTime();
+        });
+        report("  part: TimelineLayout build", lab.eventCount(), 0, n, f);
+        const sim::Recording resumed(sc, rec, base - 70);
+        f = measure(n, [&](int) {
+            const render::TimelineLayout layout(resumed.scenario(), resumed.trace(),
+                                                committed->layout(),
+                                                static_cast<int>(resumed.resumedEvents()));
+            (void)layout.endTime();
+        });
+        report("  part: TimelineLayout over the committed one", lab.eventCount(), 0, n, f);
+        f = measure(n, [&](int) {
+            const sim::Recording r(sc, rec, base - 70, base + 1500);
+            (void)r.steps();
+        });
+        report("  part: resumed Recording to the 3 us view's edge", lab.eventCount(), 0, n, f);
+        f = measure(n, [&](int) {
+            const render::DensityIndex d(rec.trace(), committed->layout().cpuCount());
+            (void)d.markersIn(0, 0, 1);
+        });
+        report("  part: DensityIndex build", lab.eventCount(), 0, n, f);
+        f = measure(
+            n, [&](int) { (void)analysis::verdict(rec.scenario(), rec.trace(), rec.summary()); });
+        report("  part: verdict", lab.eventCount(), 0, n, f);
+        const auto shared = std::make_shared<const lab::SimRun>(big);
+        for (const bool whole : {true, false}) {
+            if (whole)
+                lab.timeline()->fit();
+            else
+                lab.timeline()->showRange(base - 1500, base + 1500);
+            f = measure(n, [&](int) { lab.timeline()->setRun(shared, false); });
+            report(whole ? "  part: TimelineView relayout, whole run"
+                         : "  part: TimelineView relayout, 3 us",
+                   lab.eventCount(), lab.timeline()->visibleItems(), n, f);
+            if (qml) {
+                f = measure(n, [&](int) { w->grabWindow(); });
+                report(whole ? "  part: QML frame, nothing changed, whole run"
+                             : "  part: QML frame, nothing changed, 3 us",
+                       lab.eventCount(), lab.timeline()->visibleItems(), n, f);
+                f = measure(n, [&](int i) {
+                    lab.timeline()->panBy(i % 2 ? 1 : -1);
+                    w->grabWindow();
+                });
+                report(whole ? "  part: 1 px pan + QML frame, whole run"
+                             : "  part: 1 px pan + QML frame, 3 us",
+                       lab.eventCount(), lab.timeline()->visibleItems(), n, f);
+            }
+        }
+    }
     return 0;
 }

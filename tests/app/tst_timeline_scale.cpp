@@ -59,6 +59,7 @@ class TestTimelineScale : public QObject {
     void manyCpusScrollPinHide();
     void densityWhereCrowded();
     void resumedDragIsAFreshRun();
+    void partialPreviewThenFinished();
 
   private:
     QTemporaryDir dir_;
@@ -180,6 +181,76 @@ void TestTimelineScale::resumedDragIsAFreshRun() {
     QVERIFY(rec.resumedAfterStep() > 0);
     QCOMPARE(sim::traceToJson(rec.trace(), rec.summary(), rec.scenario()),
              sim::traceToJson(fresh.trace(), fresh.recording().summary(), fresh.scenario()));
+}
+
+// A drag on a big run zoomed in: the GUI thread simulates to the right edge of the view and shows
+// that; PreviewFinisher finishes the run off the GUI thread. The finished preview is the run a
+// fresh simulation gives (trace and summary); a finished result whose request is no longer the
+// latest is dropped; the drop commits one undo step, also when it comes before the finisher.
+void TestTimelineScale::partialPreviewThenFinished() {
+    scenario::StressShape shape;
+    shape.entries = 6000;
+    const auto sc = scenario::makeStressScenario(shape);
+    const QString path = dir_.filePath(QStringLiteral("partial.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
+    f.close();
+    LabController lab;
+    QVERIFY(lab.openFile(path));
+    const int events = lab.eventCount();
+    QVERIFY2(events >= 20'000, qPrintable(QString::number(events))); // big enough to split
+    int entry = 3001;
+    while (sc.timeline[static_cast<std::size_t>(entry)].kind !=
+           scenario::TimelineEntry::Kind::ContextSwitch)
+        ++entry;
+    const qint64 at = lab.entryTime(entry);
+    lab.timeline()->showRange(at - 1500, at + 1500);
+    const auto shownAt = [&] {
+        return lab.timeline()->shownRun()->scenario().timeline[static_cast<std::size_t>(entry)].at;
+    };
+    const auto freshRun = [&](qint64 to) {
+        auto moved = sc;
+        moved.timeline[static_cast<std::size_t>(entry)].at = to;
+        return std::make_unique<SimRun>(moved);
+    };
+    const auto json = [](const SimRun& run) {
+        return sim::traceToJson(run.trace(), run.recording().summary(), run.scenario());
+    };
+
+    QVERIFY(lab.requestMove(entry, at + 40));
+    QVERIFY(lab.timeline()->shownRun()->partial());
+    QVERIFY(lab.eventCount() < events);
+    QVERIFY(lab.verdict().value(0).startsWith(QStringLiteral("Simulated up to")));
+    lab.previewFinisher()->waitForDone();
+    QVERIFY(!lab.timeline()->shownRun()->partial());
+    QCOMPARE(shownAt(), at + 40);
+    QCOMPARE(json(*lab.timeline()->shownRun()), json(*freshRun(at + 40)));
+
+    // A result that arrives after a newer request is dropped: the newer partial stays on screen.
+    QVERIFY(lab.requestMove(entry, at + 90));
+    lab.previewFinisher()->runNow(); // at + 90 finished, its delivery posted
+    QVERIFY(lab.requestMove(entry, at + 130));
+    QCoreApplication::sendPostedEvents(lab.previewFinisher());
+    QVERIFY(lab.timeline()->shownRun()->partial());
+    QCOMPARE(shownAt(), at + 130);
+    lab.previewFinisher()->waitForDone();
+    QVERIFY(!lab.timeline()->shownRun()->partial());
+    QCOMPARE(shownAt(), at + 130);
+
+    // Released before the finisher is done: the commit finishes the run itself.
+    QVERIFY(lab.requestMove(entry, at + 200));
+    QVERIFY(lab.timeline()->shownRun()->partial());
+    QVERIFY(lab.commitMove(entry, at + 200));
+    QVERIFY(!lab.timeline()->shownRun()->partial());
+    QVERIFY(!lab.timeline()->shownRun()->layered()); // a committed run holds no chain
+    QCOMPARE(json(*lab.timeline()->shownRun()), json(*freshRun(at + 200)));
+    lab.previewFinisher()->waitForDone(); // nothing late changes the committed run
+    QCOMPARE(shownAt(), at + 200);
+    QCOMPARE(lab.eventCount(), freshRun(at + 200)->eventCount());
+    lab.undo();
+    QCOMPARE(lab.entryTime(entry), at);
+    QCOMPARE(lab.eventCount(), events);
 }
 
 QTEST_MAIN(TestTimelineScale)

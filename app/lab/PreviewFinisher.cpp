@@ -1,0 +1,66 @@
+#include "PreviewFinisher.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <utility>
+
+namespace uintr::lab {
+
+PreviewFinisher::PreviewFinisher(QObject* parent) : QObject(parent) {
+    pool_.setMaxThreadCount(1);
+    rest_.setSingleShot(true);
+    rest_.setInterval(kRestMs);
+    connect(&rest_, &QTimer::timeout, this, &PreviewFinisher::start);
+}
+
+PreviewFinisher::~PreviewFinisher() {
+    cancel();
+    pool_.waitForDone(); // the worker posts back to this object: it must be done first
+}
+
+quint64 PreviewFinisher::request(scenario::Scenario scenario,
+                                 std::shared_ptr<const SimRun> previous, std::int64_t changedAt) {
+    const quint64 generation = latest_->fetch_add(1) + 1;
+    pool_.clear(); // a request not started yet will never be wanted
+    // std::function needs a copyable callable: the scenario goes in a shared_ptr.
+    job_ = [this, generation, latest = latest_,
+            sc = std::make_shared<scenario::Scenario>(std::move(scenario)),
+            previous = std::move(previous), changedAt] {
+        if (latest->load() != generation) return; // superseded while it waited
+        auto run = std::make_shared<const SimRun>(std::move(*sc), previous, changedAt);
+        QMetaObject::invokeMethod(
+            this, [this, generation, run = std::move(run)] { deliver(generation, run); },
+            Qt::QueuedConnection);
+    };
+    rest_.start();
+    return generation;
+}
+
+void PreviewFinisher::start() {
+    rest_.stop();
+    if (job_) pool_.start(std::exchange(job_, nullptr));
+}
+
+void PreviewFinisher::cancel() {
+    latest_->fetch_add(1);
+    rest_.stop();
+    job_ = nullptr;
+    pool_.clear();
+}
+
+void PreviewFinisher::deliver(quint64 generation, std::shared_ptr<const SimRun> run) {
+    if (generation != latest_->load()) return; // a newer request exists: this one is stale
+    Q_EMIT finished(std::move(run));
+}
+
+void PreviewFinisher::runNow() {
+    start(); // no rest to wait for
+    pool_.waitForDone();
+}
+
+void PreviewFinisher::waitForDone() {
+    runNow();
+    QCoreApplication::sendPostedEvents(this); // the queued delivery
+}
+
+} // namespace uintr::lab
