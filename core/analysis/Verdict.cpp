@@ -83,13 +83,32 @@ std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trac
     std::vector<std::string> out;
     // A storm repeats one explanation: the first few say why, one line counts the rest.
     constexpr std::size_t kExplained = 3;
+    // One pass over the trace for what the sentences below need (a drag asks on every frame).
+    std::vector<std::size_t> explained;
     std::size_t spurious = 0;
     std::int64_t lastSpurious = 0;
+    std::vector<const model::TraceEvent*> lostOffline;
+    std::vector<char> suppressedByOn(sc.tasks.size(), 0);
+    const model::TraceEvent* firstSnSuppression = nullptr;
     for (std::size_t i = 0; i < trace.events.size(); ++i) {
-        if (trace.events[i].kind != EventKind::SpuriousNotification) continue;
-        if (spurious++ < kExplained) out.push_back(spuriousSentence(sc, trace, i));
-        lastSpurious = trace.events[i].t;
+        const TraceEvent& e = trace.events[i];
+        if (e.kind == EventKind::SpuriousNotification) {
+            if (spurious++ < kExplained) explained.push_back(i);
+            lastSpurious = e.t;
+        } else if (e.kind == EventKind::IpiLost &&
+                   e.reason == static_cast<int>(model::IpiLostReason::Offline)) {
+            lostOffline.push_back(&e);
+        } else if (e.kind == EventKind::IpiSuppressed) {
+            // v1's uintr_wait sleeps without looking at ON: a notification already in flight
+            // keeps ON set, and every later SENDUIPI is suppressed by it (uintr-reference.md §5).
+            if (e.reason == static_cast<int>(model::SuppressReason::On) && e.other >= 0 &&
+                static_cast<std::size_t>(e.other) < suppressedByOn.size())
+                suppressedByOn[static_cast<std::size_t>(e.other)] = 1;
+            if (e.reason == 0 && !firstSnSuppression) firstSnSuppression = &e;
+        }
     }
+    for (const std::size_t i : explained)
+        out.push_back(spuriousSentence(sc, trace, i));
     if (spurious > kExplained)
         out.push_back("… and " + std::to_string(spurious - kExplained) +
                       " more spurious notifications, the last at " + std::to_string(lastSpurious) +
@@ -101,33 +120,22 @@ std::vector<std::string> verdict(const scenario::Scenario& sc, const model::Trac
     for (const auto& l : summary.lost)
         out.push_back("Vector " + std::to_string(l.vector) + " of " + sc.taskName(l.task) +
                       " was lost at " + std::to_string(l.t) + " ns (" + l.cause + ").");
-    for (const auto& e : trace.events)
-        if (e.kind == EventKind::IpiLost &&
-            e.reason == static_cast<int>(model::IpiLostReason::Offline))
-            out.push_back("The IPI to CPU " + std::to_string(e.cpu) + " at " + std::to_string(e.t) +
-                          " ns was lost: the CPU is offline.");
+    for (const auto* e : lostOffline)
+        out.push_back("The IPI to CPU " + std::to_string(e->cpu) + " at " + std::to_string(e->t) +
+                      " ns was lost: the CPU is offline.");
     for (int task : summary.blockedAtEnd) {
-        // v1's uintr_wait sleeps without looking at ON: a notification already in flight keeps
-        // ON set, and every later SENDUIPI is suppressed by it (uintr-reference.md §5).
-        bool suppressedByOn = false;
-        for (const auto& e : trace.events)
-            suppressedByOn =
-                suppressedByOn || (e.kind == EventKind::IpiSuppressed && e.other == task &&
-                                   e.reason == static_cast<int>(model::SuppressReason::On));
-        out.push_back(
-            sc.taskName(task) + " still sleeps in uintr_wait: never woken" +
-            (suppressedByOn ? " (UPID.ON stayed set, so later SENDUIPIs sent no IPI)" : "") + ".");
+        const bool byOn = task >= 0 && static_cast<std::size_t>(task) < suppressedByOn.size() &&
+                          suppressedByOn[static_cast<std::size_t>(task)];
+        out.push_back(sc.taskName(task) + " still sleeps in uintr_wait: never woken" +
+                      (byOn ? " (UPID.ON stayed set, so later SENDUIPIs sent no IPI)" : "") + ".");
     }
     if (spurious == 0) {
         std::ostringstream o;
         o << "No spurious notification: " << summary.userInterrupts.size()
           << " user interrupt(s) delivered";
-        for (const auto& e : trace.events)
-            if (e.kind == EventKind::IpiSuppressed && e.reason == 0) {
-                o << "; SENDUIPI at " << e.t << " ns found SN set, so no IPI left the core and"
-                  << " the post waited in PIR";
-                break;
-            }
+        if (firstSnSuppression)
+            o << "; SENDUIPI at " << firstSnSuppression->t << " ns found SN set, so no IPI left"
+              << " the core and the post waited in PIR";
         out.push_back(o.str() + ".");
     }
     std::size_t stillPending = 0;
