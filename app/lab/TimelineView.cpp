@@ -325,7 +325,12 @@ void TimelineView::relayout() {
     if (!run_) return;
     auto v = viewport();
     v.labels = false; // placed below, on the lanes arrange() kept
-    auto g = run_->layout().layout(v);
+    // Lanes denser than their pixels get their density (summarizeDenseLanes): the layout need
+    // not walk their markers at all.
+    std::vector<char> dense(static_cast<std::size_t>(run_->layout().cpuCount()), 0);
+    for (int cpu = 0; cpu < run_->layout().cpuCount(); ++cpu)
+        dense[static_cast<std::size_t>(cpu)] = run_->density().dense(cpu, v) ? 1 : 0;
+    auto g = run_->layout().layout(v, dense);
     arrange(g);
     summarizeDenseLanes(g);
     // The words go where the segments and markers on screen are (labels index into them).

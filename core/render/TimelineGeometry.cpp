@@ -169,7 +169,12 @@ void stackMarkers(std::vector<Marker>& markers, std::size_t first, const Lane& l
 
 } // namespace
 
-TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
+TimelineGeometry TimelineLayout::layout(const Viewport& viewport,
+                                        const std::vector<char>& summarized) const {
+    const auto isSummarized = [&](int cpu) {
+        return cpu >= 0 && static_cast<std::size_t>(cpu) < summarized.size() &&
+               summarized[static_cast<std::size_t>(cpu)];
+    };
     TimelineGeometry g;
     Viewport v = viewport;
     if (v.t1 <= v.t0) v.t1 = v.t0 + 1;
@@ -200,6 +205,7 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
     // Markers: one group per kind and lane while the next one is closer than glyphGap to the
     // group's first; a group of one keeps its own label, tooltip and drag entry.
     for (int cpu = 0; cpu < cpus_; ++cpu) {
+        if (isSummarized(cpu)) continue;
         const Lane& lane = g.lanes[static_cast<std::size_t>(cpu)];
         std::array<int, kMarkerKinds> open;
         open.fill(-1);
@@ -252,11 +258,15 @@ TimelineGeometry TimelineLayout::layout(const Viewport& viewport) const {
         std::size_t index;
     };
     std::vector<OpenArrow> openArrows;
+    int unsummarized = 0;
+    for (int cpu = 0; cpu < cpus_; ++cpu)
+        unsummarized += !isSummarized(cpu);
     for (const auto all : allArrows()) {
+        if (unsummarized == 0) break; // every arrow would touch a summarized lane
         auto it = std::partition_point(all.begin(), all.end(),
                                        [&](const Arrow& a) { return a.t0 < v.t0 - longestArrow_; });
         for (; it != all.end() && it->t0 <= v.t1; ++it) {
-            if (it->t1 < v.t0) continue;
+            if (it->t1 < v.t0 || isSummarized(it->fromCpu) || isSummarized(it->toCpu)) continue;
             Arrow a = *it;
             a.x0 = v.xOf(a.t0);
             a.x1 = v.xOf(a.t1);

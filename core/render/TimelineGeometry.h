@@ -198,7 +198,11 @@ class TimelineLayout {
     // The whole run's span (0 .. end + a margin) for a given total width: "fit".
     Viewport fit(double width) const;
     // Only what intersects [viewport.t0, viewport.t1] is produced (arrows crossing it included).
-    TimelineGeometry layout(const Viewport& viewport) const;
+    // `summarized` (by CPU, non-zero): lanes the caller draws as a summary (the app's density
+    // where markers are denser than pixels): their markers and the arrows touching them are not
+    // produced, so a whole-run view of a million events does not walk every marker.
+    TimelineGeometry layout(const Viewport& viewport,
+                            const std::vector<char>& summarized = {}) const;
 
     std::int64_t endTime() const { return endTime_; }
     int cpuCount() const { return cpus_; }

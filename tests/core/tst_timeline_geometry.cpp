@@ -372,6 +372,34 @@ class TstTimelineGeometry : public QObject {
         }
     }
 
+    // Summarized lanes (the app's density): their markers and the arrows touching them are left
+    // out, and nothing else changes.
+    void summarizedLanesLeaveOutTheirMarkers() {
+        scenario::StressShape shape;
+        shape.entries = 2000;
+        const auto sc = scenario::makeStressScenario(shape);
+        const model::Trace trace = runTrace(sc);
+        const render::TimelineLayout layout(sc, trace);
+        render::Viewport v = layout.fit(1600);
+        v.t1 = v.t0 + (v.t1 - v.t0) / 8;
+        auto expected = layout.layout(v);
+        const auto all = expected;
+        std::erase_if(expected.markers, [](const render::Marker& m) { return m.cpu == 1; });
+        std::erase_if(expected.arrows,
+                      [](const render::Arrow& a) { return a.fromCpu == 1 || a.toCpu == 1; });
+        const auto got = layout.layout(v, {0, 1});
+        QVERIFY(expected.markers.size() < all.markers.size());
+        QVERIFY(expected.arrows.size() < all.arrows.size());
+        QVERIFY(!expected.arrows.empty());
+        QCOMPARE(QString::fromStdString(everything(got)),
+                 QString::fromStdString(everything(expected)));
+        const std::vector<char> allLanes(static_cast<std::size_t>(shape.cpus), 1);
+        const auto none = layout.layout(v, allLanes);
+        QVERIFY(none.markers.empty());
+        QVERIFY(none.arrows.empty());
+        QCOMPARE(none.segments.size(), all.segments.size());
+    }
+
     void levelOfDetailBoundsAMillionEvents() {
         scenario::StressShape shape;
         shape.cpus = 4;
