@@ -107,8 +107,23 @@ QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window
     auto* n = static_cast<QSGImageNode*>(old);
     if (!n) n = window.createImageNode();
     const qreal dpr = window.effectiveDevicePixelRatio();
-    const QSize size(std::max(1, static_cast<int>(std::ceil(rect.width() * dpr))),
-                     std::max(1, static_cast<int>(std::ceil(rect.height() * dpr))));
+    // Only the box the triangles cover: an empty layer (no dense lane, no arrow in view) or a
+    // few arrows cost a few pixels to fill, convert and blend, not the whole timeline.
+    QRectF box;
+    if (!vertices.empty()) {
+        float x0 = vertices.front().x, y0 = vertices.front().y, x1 = x0, y1 = y0;
+        for (const auto& v : vertices) {
+            x0 = std::min(x0, v.x);
+            y0 = std::min(y0, v.y);
+            x1 = std::max(x1, v.x);
+            y1 = std::max(y1, v.y);
+        }
+        box = QRectF(QPointF(std::floor(x0), std::floor(y0)), QPointF(std::ceil(x1), std::ceil(y1)))
+                  .intersected(rect);
+    }
+    if (box.isEmpty()) box = QRectF(rect.topLeft(), QSizeF(1, 1)); // nothing: one clear pixel
+    const QSize size(std::max(1, static_cast<int>(std::ceil(box.width() * dpr))),
+                     std::max(1, static_cast<int>(std::ceil(box.height() * dpr))));
     // The layer keeps its image: a frame repaints it instead of allocating megabytes. The
     // previous frame's texture may still share it (then a fill would copy it first): a new one.
     if (image.size() != size || !image.isDetached())
@@ -117,6 +132,7 @@ QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window
     {
         QPainter p(&image);
         p.scale(dpr, dpr);
+        p.translate(-box.topLeft());
         p.setPen(Qt::NoPen);
         // Most triangles come in pairs from quad(): the raster engine fills a rectangle far
         // faster than it scan-converts two polygons.
@@ -138,7 +154,7 @@ QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window
     }
     n->setTexture(window.createTextureFromImage(image, QQuickWindow::TextureHasAlphaChannel));
     n->setOwnsTexture(true);
-    n->setRect(rect);
+    n->setRect(box);
     return n;
 }
 
