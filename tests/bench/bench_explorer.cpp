@@ -97,6 +97,28 @@ void* operator new(std::size_t n) {
 void* operator new[](std::size_t n) {
     return allocate(n);
 }
+// The nothrow forms too: the library (std::stable_sort's buffer) allocates with them, and a
+// block from a sanitizer's own operator new freed by release() is an alloc-dealloc mismatch.
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return allocate(n);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return allocate(n);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    release(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    release(p);
+}
 void operator delete(void* p) noexcept {
     release(p);
 }
