@@ -346,6 +346,19 @@ int main(int argc, char** argv) {
             (void)r.steps();
         });
         report("  part: resumed Recording to the 3 us view's edge", lab.eventCount(), 0, n, f);
+        const sim::Recording toEdge(sc, rec, base - 70, base + 1500);
+        f = measure(n, [&](int) {
+            const render::TimelineLayout layout(toEdge.scenario(), toEdge.trace(),
+                                                committed->layout(),
+                                                static_cast<int>(toEdge.resumedEvents()));
+            (void)layout.endTime();
+        });
+        report("  part: TimelineLayout of that, over the committed", lab.eventCount(), 0, n, f);
+        f = measure(n, [&](int) {
+            const lab::SimRun run(sc, committed, base - 70, base + 1500);
+            (void)run.eventCount();
+        });
+        report("  part: the whole partial SimRun (copy included)", lab.eventCount(), 0, n, f);
         f = measure(n, [&](int) {
             const render::DensityIndex d(rec.trace(), committed->layout().cpuCount());
             (void)d.markersIn(0, 0, 1);
