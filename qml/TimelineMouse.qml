@@ -34,6 +34,9 @@ MouseArea {
     }
 
     onPressed: (mouse) => {
+        // The hover text describes the run before this press (a drag moves what it names):
+        // the next hover asks again.
+        hoverTip = ""
         pressX = lastX = mouse.x
         moved = false
         entry = mouse.modifiers === Qt.NoModifier ? view.draggableEntryAt(mouse.x, mouse.y) : -1
