@@ -29,7 +29,9 @@ Window {
             controller: audience.controller
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: Theme.px(60) + audience.controller.cpuCount * Theme.px(80)
+            // Lanes at their smallest on a short projector at a large scale (1366×768 at 2×):
+            // the verdict or the question above and the narration below still fit.
+            Layout.minimumHeight: Theme.px(34) + audience.controller.cpuCount * Theme.px(60)
         }
         NarrationPanel {
             objectName: "audienceNarration"
@@ -37,6 +39,7 @@ Window {
             compact: true
             Layout.fillWidth: true
             Layout.preferredHeight: Math.max(Theme.px(170), audience.height * 0.28)
+            Layout.minimumHeight: Theme.px(90)
         }
     }
     Shortcuts {

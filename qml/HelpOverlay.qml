@@ -8,7 +8,7 @@ Popup {
 
     // Key, then what it does.
     readonly property var rows: [
-        "Space", qsTr("play / pause"), "→  or  .", qsTr("next event (sub-step)"),
+        "Space", qsTr("play / pause; at a question, reveal"), "→  or  .", qsTr("next event (sub-step); at a question, reveal"),
         "←  or  ,", qsTr("previous event"), "Home / End", qsTr("start / end of the run"),
         "M", qsTr("slow motion"), "W / S", qsTr("zoom in / out at the pointer"), "A / D", qsTr("pan left / right"),
         "F", qsTr("fit the whole run"), qsTr("wheel"), qsTr("zoom at the pointer (Shift: pan)"),

@@ -42,6 +42,8 @@ ApplicationWindow {
     palette.light: Theme.panel
     Binding { target: Theme; property: "scale"; value: window.presentationScale }
     Binding { target: Theme; property: "reducedMotion"; value: window.reducedMotion }
+    // The class sees the projector: a predict step's outcome stays hidden until it is asked.
+    Binding { target: window.controller; property: "hideAhead"; value: window.presenting }
 
     // Runs `action` now, or after the user saved or discarded the unsaved changes.
     function whenSaved(action: var) {

@@ -1,8 +1,9 @@
 // What the teacher would say now: the scenario's narration step at the playhead, anchored to the
 // run on screen (NarrationModel). After an edit an "edited run" badge says the class is not
 // looking at the file's run; a step that moved says where it went; a step whose events no longer
-// happen is shown struck through with the edited run's verdict in its place. Below it, the exact
-// event at the playhead. Text never shrinks: a long step scrolls.
+// happen is shown struck through with the edited run's verdict in its place. At a predict step the
+// question is the verdict bar's headline; here the step waits, saying how to go on, until Space or
+// → reveals it. Below it, the exact event at the playhead. Text never shrinks: a long step scrolls.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -69,9 +70,20 @@ Rectangle {
             Column {
                 width: scroll.availableWidth
                 spacing: Theme.px(4)
+                // A predict step: the step waits for the class (its question is in the verdict bar).
+                Text {
+                    objectName: "questionHint"
+                    visible: panel.narration.asking
+                    width: parent.width
+                    text: qsTr("What happens next? Decide, then Space or → shows it.")
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontHuge
+                    font.italic: true
+                    wrapMode: Text.WordWrap
+                }
                 Text {
                     objectName: "narrationNote"
-                    visible: text !== ""
+                    visible: text !== "" && !panel.narration.asking
                     width: parent.width
                     text: panel.narration.note
                     color: Theme.muted
@@ -81,7 +93,7 @@ Rectangle {
                 }
                 Text {
                     objectName: "narrationFileText"
-                    visible: panel.gone
+                    visible: panel.gone && !panel.narration.asking
                     width: parent.width
                     text: panel.narration.fileText
                     color: Theme.muted
@@ -91,6 +103,7 @@ Rectangle {
                 }
                 Text {
                     objectName: "narration"
+                    visible: !panel.narration.asking
                     width: parent.width
                     text: panel.narration.text !== "" ? panel.narration.text
                           : qsTr("Press Space to play the run, or → to step through it event by event.")
@@ -102,7 +115,7 @@ Rectangle {
             }
         }
         Text {
-            visible: panel.controller.whyTitle === "" && !panel.compact
+            visible: panel.controller.whyTitle === "" && !panel.compact && !panel.narration.asking
             Layout.fillWidth: true
             text: panel.controller.spuriousCount > 0
                   ? qsTr("Click an event on the timeline (the red UIS +1 badge, say) to see why it happened.")

@@ -69,6 +69,27 @@ Rectangle {
                 model: root.view.arrows
                 delegate: IpiArrow {}
             }
+            // A predict step: the run is not drawn from the veil on (TimelineView::setVeil; asking:
+            // after the playhead, presenting: from the next question) and this says so; words
+            // that reach past it stay on top, readable.
+            Rectangle {
+                objectName: "predictVeil"
+                visible: root.view.veilX >= 0
+                x: Math.max(root.view.labelWidth, root.view.veilX + Theme.px(2))
+                y: root.view.rulerHeight
+                width: Math.max(0, root.width - x)
+                height: root.height - y
+                color: Theme.plot
+                Text {
+                    anchors.centerIn: parent
+                    width: parent.width - Theme.px(16)
+                    horizontalAlignment: Text.AlignHCenter
+                    text: "?"
+                    color: Theme.cursorB
+                    font.pixelSize: Theme.px(64)
+                    font.bold: true
+                }
+            }
             // Lanes denser than their pixels: counts per column instead of markers.
             DensityItem {
                 objectName: "density"

@@ -51,6 +51,8 @@ LabController::LabController(QObject* parent)
     timer_.setInterval(kTickMs);
     timer_.setTimerType(Qt::PreciseTimer);
     connect(&timer_, &QTimer::timeout, this, &LabController::tick);
+    // A predict step hides the outcome on the timeline until it is revealed.
+    connect(&narration_, &NarrationModel::changed, this, &LabController::updateVeil);
     connect(&raceMap_, &RaceMapModel::pointChosen, this, &LabController::choosePoint);
     connect(&finisher_, &PreviewFinisher::finished, this, &LabController::previewFinished);
 }

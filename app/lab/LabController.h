@@ -9,10 +9,10 @@
 
 #include "Autosave.h"
 #include "InspectorModel.h"
+#include "NarrationModel.h"
 #include "PreviewFinisher.h"
 #include "RaceMapModel.h"
 #include "RaceStrip.h"
-#include "NarrationModel.h"
 #include "ScenarioLibrary.h"
 #include "SimRun.h"
 #include "TimelineView.h"
@@ -67,6 +67,9 @@ class LabController : public QObject {
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY playheadChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(bool slowMotion READ slowMotion WRITE setSlowMotion NOTIFY playingChanged)
+    // Presenter mode: the class must not see the outcome of a predict step before it is asked,
+    // so the run from the next unanswered question on is hidden (the verdict too).
+    Q_PROPERTY(bool hideAhead READ hideAhead WRITE setHideAhead NOTIFY hideAheadChanged)
     // KernelShark's A/B markers (-1: not set)
     Q_PROPERTY(qint64 markerA READ markerA NOTIFY markersChanged)
     Q_PROPERTY(qint64 markerB READ markerB NOTIFY markersChanged)
@@ -131,6 +134,8 @@ class LabController : public QObject {
     void setPlaying(bool on);
     bool slowMotion() const { return slowMotion_; }
     void setSlowMotion(bool on);
+    bool hideAhead() const { return hideAhead_; }
+    void setHideAhead(bool on);
     qint64 markerA() const { return markerA_; }
     qint64 markerB() const { return markerB_; }
     QString markerText() const;
@@ -201,7 +206,10 @@ class LabController : public QObject {
     Q_INVOKABLE void stepPrev();
     Q_INVOKABLE void toStart();
     Q_INVOKABLE void toEnd();
-    Q_INVOKABLE void togglePlay() { setPlaying(!playing_); }
+    // Space: play or pause; at a predict step, reveal instead.
+    Q_INVOKABLE void togglePlay();
+    // A predict step is asking (narration.asking): show what happens, on its first event.
+    Q_INVOKABLE void reveal();
     Q_INVOKABLE void setMarkerA(qint64 t);
     Q_INVOKABLE void setMarkerB(qint64 t);
     Q_INVOKABLE void clearMarkers();
@@ -221,6 +229,7 @@ class LabController : public QObject {
                      const std::vector<std::int64_t>& values);
 
   Q_SIGNALS:
+    void hideAheadChanged();
     void scenarioChanged();
     void fileChanged();
     void dirtyChanged();
@@ -250,6 +259,8 @@ class LabController : public QObject {
     void updateInspector();
     void updateHighlight();
     bool refreshHighlight(); // the current event's spot into highlight_; true if it moved
+    bool pauseForQuestion(qint64 upTo); // a predict step before upTo: paused on it, asked
+    void updateVeil();                  // what of the run the timeline hides (setVeil)
     void rebuildWhy();
     void setStatus(const QString& text, bool error = false);
     bool exportFailed(const QString& path, const QString& line);
@@ -286,6 +297,7 @@ class LabController : public QObject {
     int currentEvent_ = -1;
     bool playing_ = false;
     bool slowMotion_ = false;
+    bool hideAhead_ = false;
     double dwellMs_ = 0;
     QTimer timer_;
     QElapsedTimer clock_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace uintr::lab {
 
@@ -31,6 +32,9 @@ void LabController::stepTo(int event) {
 void LabController::stepNext() {
     if (!shown_ || currentEvent_ + 1 >= shown_->eventCount()) return;
     setPlaying(false);
+    if (narration_.asking()) return reveal();
+    const qint64 next = shown_->trace().events[static_cast<std::size_t>(currentEvent_) + 1].t;
+    if (pauseForQuestion(next)) return;
     ++currentEvent_;
     playhead_ = shown_->trace().events[static_cast<std::size_t>(currentEvent_)].t;
     updateAtPlayhead();
@@ -91,9 +95,9 @@ void LabController::updateInspector() {
     int first = currentEvent_;
     while (first > 0 && events[static_cast<std::size_t>(first) - 1].t == playhead_)
         --first;
-    inspector_.update(shown_->scenario(), atPlayhead.state(),
-                      atInstant && first > 0 ? rec.machineAfterEvent(first - 1) : atPlayhead.state(),
-                      uisLine);
+    inspector_.update(
+        shown_->scenario(), atPlayhead.state(),
+        atInstant && first > 0 ? rec.machineAfterEvent(first - 1) : atPlayhead.state(), uisLine);
 }
 
 bool LabController::refreshHighlight() {
@@ -116,6 +120,50 @@ bool LabController::refreshHighlight() {
 // delegates that nothing changed is what would cost the frame.
 void LabController::updateHighlight() {
     if (refreshHighlight()) timeline_.setHighlight(&highlight_);
+}
+
+// ---------------------------------------------------------------- predict steps
+
+// A step of the lesson asks the class something before (playhead_, upTo]: stop the playhead
+// just before its events, so nothing of the outcome is on screen yet, and ask.
+bool LabController::pauseForQuestion(qint64 upTo) {
+    const qint64 q = narration_.questionIn(playhead_, upTo);
+    if (q < 0) return false;
+    setPlaying(false);
+    playhead_ = q - 1;
+    currentEvent_ = shown_->lastEventAtOrBefore(playhead_);
+    updateAtPlayhead();
+    narration_.ask(q);
+    return true;
+}
+
+// Asking: everything after the playhead. Presenting: the run from the next question not yet
+// answered on. Otherwise all of it.
+void LabController::updateVeil() {
+    qint64 veil = -1;
+    if (narration_.asking())
+        veil = playhead_ + 1;
+    else if (hideAhead_)
+        veil = narration_.questionIn(playhead_, std::numeric_limits<qint64>::max());
+    timeline_.setVeil(veil);
+}
+
+void LabController::setHideAhead(bool on) {
+    if (on == hideAhead_) return;
+    hideAhead_ = on;
+    updateVeil();
+    Q_EMIT hideAheadChanged();
+}
+
+void LabController::reveal() {
+    if (!shown_ || !narration_.asking()) return;
+    narration_.reveal();
+    if (const int next = shown_->firstEventAfter(playhead_); next >= 0) stepTo(next);
+}
+
+void LabController::togglePlay() {
+    if (narration_.asking()) return reveal();
+    setPlaying(!playing_);
 }
 
 // ---------------------------------------------------------------- playback
@@ -170,7 +218,10 @@ void LabController::tick() {
         static_cast<double>(std::max<qint64>(end, 100)) / (slowMotion_ ? 32000.0 : 8000.0);
     const qint64 target =
         next < shown_->eventCount() ? events[static_cast<std::size_t>(next)].t : end;
-    playhead_ = std::min(target, playhead_ + std::max<qint64>(1, std::llround(nsPerMs * dt)));
+    const qint64 ahead =
+        std::min(target, playhead_ + std::max<qint64>(1, std::llround(nsPerMs * dt)));
+    if (pauseForQuestion(ahead)) return;
+    playhead_ = ahead;
     if (next >= shown_->eventCount() || events[static_cast<std::size_t>(next)].t > playhead_)
         currentEvent_ = shown_->lastEventAtOrBefore(playhead_);
     updateAtPlayhead();

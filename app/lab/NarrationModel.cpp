@@ -18,6 +18,10 @@ bool sameRun(const scenario::Scenario& a, const scenario::Scenario& b) {
 
 void NarrationModel::setRuns(std::shared_ptr<const SimRun> original,
                              std::shared_ptr<const SimRun> shown) {
+    // Another lesson asks its questions again; an edit of this one (same file run) does not.
+    if (original != original_)
+        answered_.assign(original ? original->scenario().narration.size() : 0, 0);
+    asking_ = -1;
     original_ = std::move(original);
     shown_ = std::move(shown);
     steps_.clear();
@@ -31,7 +35,64 @@ void NarrationModel::setRuns(std::shared_ptr<const SimRun> original,
     position_ = -2; // force the next setPlayhead to notify
 }
 
+qint64 NarrationModel::questionIn(qint64 from, qint64 to) const {
+    if (!original_) return -1;
+    for (const auto& s : steps_) {
+        if (s.t <= from || s.t > to || s.status == analysis::AnchoredStep::Status::Gone) continue;
+        const auto entry = static_cast<std::size_t>(s.step);
+        if (!original_->scenario().narration[entry].question.empty() && !answered_[entry])
+            return s.t;
+    }
+    return -1;
+}
+
+void NarrationModel::ask(qint64 t) {
+    for (const auto& s : steps_) {
+        const auto entry = static_cast<std::size_t>(s.step);
+        if (s.t != t || original_->scenario().narration[entry].question.empty()) continue;
+        asking_ = s.step;
+        askedAt_ = t - 1;
+        Q_EMIT changed();
+        return;
+    }
+}
+
+void NarrationModel::reveal() {
+    if (asking_ < 0) return;
+    answered_[static_cast<std::size_t>(asking_)] = 1;
+    asking_ = -1;
+    Q_EMIT changed();
+}
+
+QString NarrationModel::question() const {
+    if (asking_ < 0) return {};
+    return QString::fromStdString(
+        original_->scenario().narration[static_cast<std::size_t>(asking_)].question);
+}
+
+const scenario::NarrationEntry* NarrationModel::entryAt(int position) const {
+    if (position < 0 || position >= count() || !original_) return nullptr;
+    return &original_->scenario().narration[static_cast<std::size_t>(
+        steps_[static_cast<std::size_t>(position)].step)];
+}
+
+QString NarrationModel::notes() const {
+    const auto* entry = entryAt(position_);
+    return entry ? QString::fromStdString(entry->notes) : QString();
+}
+
+QString NarrationModel::nextQuestion() const {
+    const auto* entry = entryAt(position_ + 1);
+    return entry ? QString::fromStdString(entry->question) : QString();
+}
+
 void NarrationModel::setPlayhead(qint64 t) {
+    // The class was asked at askedAt_: moving anywhere else ends the asking (unanswered, so it
+    // is asked again when the lesson gets there).
+    if (asking_ >= 0 && t != askedAt_) {
+        asking_ = -1;
+        Q_EMIT changed();
+    }
     int position = -1;
     for (std::size_t i = 0; i < steps_.size(); ++i)
         if (steps_[i].t <= t) position = static_cast<int>(i);
@@ -41,10 +102,8 @@ void NarrationModel::setPlayhead(qint64 t) {
 }
 
 QString NarrationModel::stepText(int position) const {
-    if (position < 0 || position >= count() || !original_) return {};
-    const auto& step = steps_[static_cast<std::size_t>(position)];
-    return QString::fromStdString(
-        original_->scenario().narration[static_cast<std::size_t>(step.step)].text);
+    const auto* entry = entryAt(position);
+    return entry ? QString::fromStdString(entry->text) : QString();
 }
 
 NarrationModel::Status NarrationModel::status() const {

@@ -321,6 +321,28 @@ void TimelineView::setHighlight(const Highlight* highlight) {
     arrows_.setHighlight(highlight);
 }
 
+void TimelineView::setVeil(qint64 t) {
+    if (t == veil_) return;
+    veil_ = t;
+    relayout();
+}
+
+void TimelineView::cutAtVeil(render::TimelineGeometry& g) const {
+    if (veil_ < 0) return;
+    const double x = g.viewport.xOf(veil_);
+    std::erase_if(g.markers, [&](const render::Marker& m) { return m.t >= veil_; });
+    std::erase_if(g.segments, [&](const render::Segment& s) { return s.t0 >= veil_; });
+    for (auto& s : g.segments)
+        if (s.t1 > veil_) {
+            s.t1 = veil_;
+            s.x1 = std::min(s.x1, x);
+        }
+    // An IPI already in flight is part of the question; one sent later is not shown.
+    std::erase_if(g.arrows, [&](const render::Arrow& a) { return a.t0 >= veil_; });
+    for (auto& a : g.arrows) // its dashed red would tell how it ends
+        if (a.t1 >= veil_) a.spurious = false;
+}
+
 void TimelineView::relayout() {
     if (!run_) return;
     auto v = viewport();
@@ -333,6 +355,7 @@ void TimelineView::relayout() {
     auto g = run_->layout().layout(v, dense);
     arrange(g);
     summarizeDenseLanes(g);
+    cutAtVeil(g);
     // The words go where the segments and markers on screen are (labels index into them).
     render::placeLabels(g);
     height_ = g.height;

@@ -26,6 +26,8 @@ class TimelineView : public QObject {
     Q_PROPERTY(double laneHeight READ laneHeight NOTIFY viewportChanged)
     Q_PROPERTY(double contentHeight READ contentHeight NOTIFY layoutChanged)
     Q_PROPERTY(double playheadX READ playheadX NOTIFY cursorsChanged)
+    // A predict step's veil (setVeil): where the hidden part of the run starts, -1 if none.
+    Q_PROPERTY(double veilX READ veilX NOTIFY layoutChanged)
     Q_PROPERTY(double markerAX READ markerAX NOTIFY cursorsChanged)
     Q_PROPERTY(double markerBX READ markerBX NOTIFY cursorsChanged)
     Q_PROPERTY(int visibleItems READ visibleItems NOTIFY layoutChanged)
@@ -60,6 +62,7 @@ class TimelineView : public QObject {
     double laneHeight() const { return viewport().laneHeight; }
     double contentHeight() const { return height_; }
     double playheadX() const { return playhead_ < 0 ? -1 : xOf(playhead_); }
+    double veilX() const { return veil_ < 0 ? -1 : xOf(veil_); }
     double markerAX() const { return markerA_ < 0 ? -1 : xOf(markerA_); }
     double markerBX() const { return markerB_ < 0 ? -1 : xOf(markerB_); }
     int visibleItems() const;
@@ -111,6 +114,9 @@ class TimelineView : public QObject {
     void setCursors(qint64 playhead, qint64 markerA, qint64 markerB);
     // The controller keeps `highlight` alive and calls this again after changing it.
     void setHighlight(const Highlight* highlight);
+    // A predict step: nothing that happens at or after `t` is drawn (no marker, no label, no
+    // segment starting then; segments end there), so the outcome is not on screen. -1: all.
+    void setVeil(qint64 t);
     render::Viewport viewport() const;
 
   Q_SIGNALS:
@@ -127,6 +133,7 @@ class TimelineView : public QObject {
     int shownCpus() const;
     void arrange(render::TimelineGeometry& g);
     void summarizeDenseLanes(render::TimelineGeometry& g);
+    void cutAtVeil(render::TimelineGeometry& g) const;
 
     std::shared_ptr<const SimRun> run_;
     std::shared_ptr<const SimRun> snapRun_;
@@ -145,6 +152,7 @@ class TimelineView : public QObject {
     qint64 playhead_ = -1;
     qint64 markerA_ = -1;
     qint64 markerB_ = -1;
+    qint64 veil_ = -1;
     std::vector<char> hidden_, pinned_; // by CPU
     std::vector<DenseLane> dense_;
     double scrollY_ = 0, maxScrollY_ = 0, pinnedBottom_ = 0;

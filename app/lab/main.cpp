@@ -31,6 +31,7 @@ struct Options {
     double scale = 1.0;
     qint64 at = -1; // playhead
     QString why;    // select the first event of this kind (trace spelling) for Why
+    bool predict = false;
 };
 
 Options parse(const QCoreApplication& app) {
@@ -56,7 +57,9 @@ Options parse(const QCoreApplication& app) {
                                  "Show why the first event of KIND happened, e.g. "
                                  "spurious_notification.",
                                  "KIND");
-    p.addOptions({shot, width, height, dark, still, presenter, scale, at, why});
+    const QCommandLineOption predict(
+        "predict", "Step to the lesson's first predict step: its question on screen, as in class.");
+    p.addOptions({shot, width, height, dark, still, presenter, scale, at, why, predict});
     p.process(app);
     Options o;
     if (!p.positionalArguments().isEmpty()) o.scenario = p.positionalArguments().first();
@@ -79,6 +82,7 @@ Options parse(const QCoreApplication& app) {
     o.reducedMotion = p.isSet(still);
     o.presenter = p.isSet(presenter);
     o.why = p.value(why);
+    o.predict = p.isSet(predict);
     return o;
 }
 
@@ -114,6 +118,11 @@ int main(int argc, char** argv) {
         if (event >= 0 && o.at < 0) lab.stepTo(event);
     }
     if (o.at >= 0) lab.setPlayhead(o.at);
+    if (o.predict) { // as a class would get there: → from the start until the lesson asks
+        lab.toStart();
+        while (!lab.narration()->asking() && lab.currentEvent() + 1 < lab.eventCount())
+            lab.stepNext();
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));

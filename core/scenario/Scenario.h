@@ -98,6 +98,11 @@ struct TimelineEntry {
 struct NarrationEntry {
     std::int64_t at = 0;
     std::string text;
+    // This project's additions (docs/scenarios.md, "Presenter keys"), both optional: what the
+    // presenter reads (never shown to the class), and a question the lesson pauses on before the
+    // step happens (a predict step).
+    std::string notes;
+    std::string question;
 };
 
 struct Scenario {

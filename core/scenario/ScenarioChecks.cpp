@@ -21,7 +21,7 @@ constexpr const char* kMachineKeys =
 constexpr const char* kKernelKeys = "variant, context_switch_ns, handler_ns, irq_ns";
 constexpr const char* kTaskKeys = "name, receiver";
 constexpr const char* kConnectionKeys = "sender, receiver, vector, uitt_index";
-constexpr const char* kNarrationKeys = "at, text";
+constexpr const char* kNarrationKeys = "at, text, notes, question";
 
 struct UittSlots {
     std::array<int, limits::kUittEntries> owner{}; // connection index, -1 when free
@@ -289,6 +289,12 @@ ScenarioChecker::Problem ScenarioChecker::narration(const Json& v,
                     return e;
             } else if (key == "text") {
                 if (auto e = string(it.value(), path, key, limits::kMaxTextBytes, entry.text))
+                    return e;
+            } else if (key == "notes") {
+                if (auto e = string(it.value(), path, key, limits::kMaxTextBytes, entry.notes))
+                    return e;
+            } else if (key == "question") {
+                if (auto e = string(it.value(), path, key, limits::kMaxTextBytes, entry.question))
                     return e;
             } else {
                 return unknownKey(path, key, kNarrationKeys);

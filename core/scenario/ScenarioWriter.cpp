@@ -153,13 +153,19 @@ std::string saveScenarioText(const Scenario& s) {
         member("timeline",
                list<TimelineEntry>(s.timeline,
                                    [&](const TimelineEntry& e) { return timelineLine(s, e); })),
-        member(
-            "narration",
-            list<NarrationEntry>(
-                s.narration,
-                [](const NarrationEntry& n) {
-                    return inlineObject({member("at", num(n.at)), member("text", quote(n.text))});
-                })),
+        member("narration", list<NarrationEntry>(
+                                s.narration,
+                                [](const NarrationEntry& n) {
+                                    std::vector<std::string> members{member("at", num(n.at)),
+                                                                     member("text", quote(n.text))};
+                                    // Written only when set: a file without them is saved as it
+                                    // was.
+                                    if (!n.question.empty())
+                                        members.push_back(member("question", quote(n.question)));
+                                    if (!n.notes.empty())
+                                        members.push_back(member("notes", quote(n.notes)));
+                                    return inlineObject(members);
+                                })),
     };
     top.insert(top.end(), rest.begin(), rest.end());
     if (s.expect) top.push_back(member("expect", expectBlock(*s.expect)));

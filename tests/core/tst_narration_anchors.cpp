@@ -73,7 +73,7 @@ void TstNarrationAnchors::draggedSwitchMovesItsStepAndDropsTheRace() {
 // A step at a time with no event is not anchored: it stays at its time in any run.
 void TstNarrationAnchors::stepsWithoutEventsStayPut() {
     auto sc = load("seed-race.json");
-    sc.narration.push_back({1234, "between events"});
+    sc.narration.push_back({1234, "between events", {}, {}});
     const auto run = sim::runScenario(sc);
     const auto steps = analysis::anchorNarration(sc, run.trace, run.trace);
     const auto& extra = stepNumber(steps, static_cast<int>(sc.narration.size()) - 1);

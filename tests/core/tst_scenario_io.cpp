@@ -28,6 +28,7 @@ class TstScenarioIo : public QObject {
     void errorIsOneLine();
     void defaults();
     void reviewerKeys();
+    void presenterKeys();
     void stopTime();
     void nextFreeUittIndex();
     void fullUitt();
@@ -243,7 +244,9 @@ QString difference(const Scenario& a, const Scenario& b) {
     }
     if (a.narration.size() != b.narration.size()) return "narration";
     for (std::size_t i = 0; i < a.narration.size(); ++i)
-        if (a.narration[i].at != b.narration[i].at || a.narration[i].text != b.narration[i].text)
+        if (a.narration[i].at != b.narration[i].at || a.narration[i].text != b.narration[i].text ||
+            a.narration[i].notes != b.narration[i].notes ||
+            a.narration[i].question != b.narration[i].question)
             return QString("narration[%1]").arg(i);
     if (a.expect != b.expect) return "expect";
     return {};
@@ -344,6 +347,10 @@ void TstScenarioIo::badInput_data() {
     row("expect not an object", 20, "    { \"at\": 1000, \"text\": \"posted\" }\n  ],\n  \"expect\": [", 22, 13, "/expect", "expected an object, got array"); // Keys
     row("first error in document order: an early timeline before broken tasks", 0, R"j({ "timeline": [ { "at": -3, "cpu": 0, "run": null } ], "format": "uintr-scenario/1", "tasks": [ { "name": "X" } ] })j", 1, 25, "/timeline/0/at", "-3 is out of range"); // Keys
     row("first error in document order: broken tasks before the timeline", 0, R"j({ "format": "uintr-scenario/1", "tasks": [ { "name": "X" } ], "timeline": [ { "at": 0, "cpu": 0, "run": "X" } ] })j", 1, 54, "/tasks/0/name", "'X' is not a valid name"); // Keys
+    // docs/scenarios.md "Presenter keys": question and notes are strings like text.
+    row("narration question not a string", 20, R"j(    { "at": 1000, "text": "posted", "question": 7 })j", 20, 49, "/narration/0/question", "expected a string, got integer"); // Keys
+    row("narration notes not a string", 20, R"j(    { "at": 1000, "text": "posted", "notes": null })j", 20, 46, "/narration/0/notes", "expected a string, got null"); // Keys
+    row("narration question misspelt", 20, R"j(    { "at": 1000, "text": "posted", "questions": "?" })j", 20, 37, "/narration/0/questions", "unknown key 'questions' (expected one of: at, text, notes, question)"); // Keys
     row("narration text not a string", 20, R"j(    { "at": 1000, "text": ["posted"] })j", 20, 27, "/narration/0/text", "expected a string, got array"); // Keys
     row("CRLF line ends", 0, "{\r\n  \"format\": 7,\r\n  \"tasks\": [], \"timeline\": []\r\n}\r\n", 2, 13, "/format", "expected a string, got integer"); // Keys
     row("byte order mark is not a column", 0, "\xEF\xBB\xBF" "{ \"format\": 7, \"tasks\": [], \"timeline\": [] }", 1, 13, "/format", "expected a string, got integer"); // Keys
@@ -414,6 +421,25 @@ void TstScenarioIo::badInput() {
                        .arg(column)
                        .arg(path, QString::fromStdString(e.message)));
     QVERIFY(!full.contains('\n'));
+}
+
+// docs/scenarios.md "Presenter keys": question and notes load into the narration entry, are
+// written back after text, and a step without them is written as before (old files unchanged).
+void TstScenarioIo::presenterKeys() {
+    const Scenario s = mustLoad(withLine(
+        20,
+        R"j(    { "at": 1000, "text": "posted", "notes": "vote first", "question": "Spurious?" })j"));
+    QCOMPARE(s.narration.size(), std::size_t{1});
+    QCOMPARE(s.narration[0].question, std::string("Spurious?"));
+    QCOMPARE(s.narration[0].notes, std::string("vote first"));
+    QVERIFY(
+        saveScenarioText(s).find(
+            R"j({ "at": 1000, "text": "posted", "question": "Spurious?", "notes": "vote first" })j") !=
+        std::string::npos);
+    const Scenario plain = mustLoad(kBase);
+    QVERIFY(plain.narration[0].question.empty() && plain.narration[0].notes.empty());
+    QVERIFY(saveScenarioText(plain).find(R"j({ "at": 1000, "text": "posted" })j") !=
+            std::string::npos);
 }
 
 // scenario-format.md "Errors": the example line, reproduced with the vector on line 14, column 9.
@@ -731,6 +757,9 @@ void TstScenarioIo::roundTrip_data() {
     QTest::newRow("implicit uitt_index, defaults") << QByteArray::fromStdString(kBase);
     QTest::newRow("everything, unicode, expect") << QByteArray::fromStdString(kEverything);
     QTest::newRow("every key added in 2026-12") << QByteArray::fromStdString(kReviewer);
+    QTest::newRow("presenter keys") << QByteArray::fromStdString(withLine(
+        20,
+        R"j(    { "at": 1000, "text": "posted", "question": "Spurious?", "notes": "Ask \"why\" ☺" })j"));
     QTest::newRow("empty") << QByteArray(
         R"({ "format": "uintr-scenario/1", "tasks": [], "timeline": [], "expect": {} })");
 }
@@ -766,7 +795,7 @@ void TstScenarioIo::builtInCode() {
     wait.task = 0;
     wait.op = OpKind::UintrWait;
     s.timeline = {on, wait};
-    s.narration = {{10, "blocks in uintr_wait — UPID.NV becomes the kernel vector"}};
+    s.narration = {{10, "blocks in uintr_wait — UPID.NV becomes the kernel vector", {}, {}}};
     s.expect =
         nlohmann::ordered_json::parse(R"({ "spurious": 1, "events": [{ "a": [true, null] }] })");
     const std::string saved = saveScenarioText(s);
