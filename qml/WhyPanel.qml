@@ -39,7 +39,7 @@ Rectangle {
             }
         }
         Text {
-            visible: panel.controller.whyLines.length === 0
+            visible: panel.controller.why.count === 0
             Layout.fillWidth: true
             text: qsTr("The event is not in this run any more; move things back and its chain returns.")
             color: Theme.muted
@@ -53,13 +53,13 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             spacing: Theme.px(2)
-            model: panel.controller.whyLines
+            model: panel.controller.why
             ScrollBar.vertical: ScrollBar {}
             // A click on a step puts the playhead on it.
             TapHandler {
                 onTapped: (point) => {
                     const i = list.indexAt(point.position.x + list.contentX, point.position.y + list.contentY)
-                    if (i >= 0) panel.controller.stepTo(panel.controller.whyLines[i].event)
+                    if (i >= 0) panel.controller.stepTo(panel.controller.why.eventAt(i))
                 }
             }
             // The chain ends with the clicked event, the conclusion of the story: keep it in view
@@ -71,19 +71,21 @@ Rectangle {
             onMovementStarted: followEnd = false
             delegate: Rectangle {
                 id: step
-                required property var modelData
                 required property int index
+                required property string when
+                required property string text
+                required property bool selected
                 width: ListView.view.width
                 height: lines.implicitHeight + Theme.px(8)
                 radius: Theme.px(3)
-                color: modelData.selected ? Theme.changed : (index % 2 ? Theme.panelAlt : "transparent")
+                color: selected ? Theme.changed : (index % 2 ? Theme.panelAlt : "transparent")
                 Column {
                     id: lines
                     x: Theme.px(6)
                     width: parent.width - 2 * x
                     anchors.verticalCenter: parent.verticalCenter
                     Text {
-                        text: (step.index + 1) + ".  " + step.modelData.when
+                        text: (step.index + 1) + ".  " + step.when
                         color: Theme.muted
                         font.pixelSize: Theme.fontSmall
                         font.bold: true
@@ -91,7 +93,7 @@ Rectangle {
                     Text {
                         objectName: "whyStep"
                         width: parent.width
-                        text: step.modelData.text
+                        text: step.text
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap

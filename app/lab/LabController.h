@@ -16,6 +16,7 @@
 #include "ScenarioLibrary.h"
 #include "SimRun.h"
 #include "TimelineView.h"
+#include "WhyModel.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -80,7 +81,7 @@ class LabController : public QObject {
     // Why
     Q_PROPERTY(int selectedEvent READ selectedEvent NOTIFY whyChanged)
     Q_PROPERTY(QString whyTitle READ whyTitle NOTIFY whyChanged)
-    Q_PROPERTY(QVariantList whyLines READ whyLines NOTIFY whyChanged)
+    Q_PROPERTY(uintr::lab::WhyModel* why READ why CONSTANT)
     // the status line
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
     Q_PROPERTY(bool statusError READ statusError NOTIFY statusChanged)
@@ -143,7 +144,7 @@ class LabController : public QObject {
     QString previewText() const { return previewText_; }
     int selectedEvent() const { return selected_; }
     QString whyTitle() const { return whyTitle_; }
-    QVariantList whyLines() const { return whyLines_; }
+    WhyModel* why() { return &why_; }
     QString statusText() const { return status_; }
     QString lastError() const { return lastError_; } // the loader's one line of the last failure
     bool statusError() const { return statusError_; }
@@ -316,7 +317,7 @@ class LabController : public QObject {
     } selectedSig_;
     Highlight highlight_; // the current event and the selected event's causal chain
     QString whyTitle_;
-    QVariantList whyLines_;
+    WhyModel why_;
 
     QString status_;
     bool statusError_ = false;

@@ -272,7 +272,7 @@ void LabController::selectEvent(int event) {
 void LabController::rebuildWhy() {
     highlight_.why.clear();
     highlight_.whySpots.clear();
-    whyLines_.clear();
+    std::vector<WhyModel::Line> lines;
     whyTitle_.clear();
     if (shown_ && selectedSig_.kind >= 0) {
         // Find the remembered event in the run now shown.
@@ -295,13 +295,11 @@ void LabController::rebuildWhy() {
             const auto& ev = shown_->trace().events[static_cast<std::size_t>(e)];
             highlight_.why[static_cast<std::size_t>(e)] = 1;
             highlight_.whySpots.emplace_back(ev.cpu, ev.t);
-            whyLines_ << QVariantMap{
-                {"event", e},
-                {"t", QVariant::fromValue<qint64>(ev.t)},
-                {"when",
-                 ev.cpu >= 0 ? tr("%1 · CPU %2").arg(formatNs(ev.t)).arg(ev.cpu) : formatNs(ev.t)},
-                {"text", QString::fromStdString(analysis::eventProse(ev, shown_->scenario()))},
-                {"selected", e == selected_}};
+            lines.push_back(
+                {e, ev.t,
+                 ev.cpu >= 0 ? tr("%1 · CPU %2").arg(formatNs(ev.t)).arg(ev.cpu) : formatNs(ev.t),
+                 QString::fromStdString(analysis::eventProse(ev, shown_->scenario())),
+                 e == selected_});
         }
         std::sort(highlight_.whySpots.begin(), highlight_.whySpots.end());
         const auto& e = shown_->trace().events[static_cast<std::size_t>(selected_)];
@@ -310,6 +308,7 @@ void LabController::rebuildWhy() {
     } else if (selectedSig_.kind >= 0) {
         whyTitle_ = tr("The selected event does not happen in this run.");
     }
+    why_.setLines(std::move(lines));
     Q_EMIT whyChanged();
 }
 

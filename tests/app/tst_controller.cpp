@@ -386,11 +386,19 @@ void TestController::whyListsTheCausalChain() {
     QVERIFY(spurious >= 0);
     lab.selectEvent(spurious);
     QCOMPARE(lab.selectedEvent(), spurious);
-    const auto lines = lab.whyLines();
-    QVERIFY(lines.size() >= 4);
+    // One row per step, with roles (no maps looked up by name): the selected event last.
+    auto* why = lab.why();
+    QVERIFY(why->rowCount() >= 4);
     QStringList text;
-    for (const auto& l : lines)
-        text << l.toMap().value("text").toString();
+    for (int r = 0; r < why->rowCount(); ++r)
+        text << why->index(r).data(uintr::lab::WhyModel::Text).toString();
+    QCOMPARE(why->eventAt(why->rowCount() - 1), spurious);
+    QVERIFY(why->index(why->rowCount() - 1).data(uintr::lab::WhyModel::Selected).toBool());
+    QVERIFY(!why->index(0).data(uintr::lab::WhyModel::Selected).toBool());
+    QVERIFY(why->index(why->rowCount() - 1)
+                .data(uintr::lab::WhyModel::When)
+                .toString()
+                .endsWith(QStringLiteral(" · CPU 0")));
     // Prose a class can follow: human names, the reference's hex, no trace spellings.
     QVERIFY2(text.first().contains("executes SENDUIPI"), qPrintable(text.join('\n')));
     QVERIFY(text.join('\n').contains("XSAVES saves receiver's UINTR state (UINV 0xEC)"));
@@ -414,7 +422,7 @@ void TestController::whyListsTheCausalChain() {
     QVERIFY(senduipiLit);
     QVERIFY(deliveryDimmed);
     lab.selectEvent(-1);
-    QVERIFY(lab.whyLines().isEmpty());
+    QCOMPARE(why->rowCount(), 0);
 }
 
 void TestController::whyFollowsTheEventThroughADrag() {
@@ -424,10 +432,10 @@ void TestController::whyFollowsTheEventThroughADrag() {
     const int entry = lab.entryIndex("switch-out");
     QVERIFY(lab.requestMove(entry, 1400));
     QCOMPARE(lab.selectedEvent(), -1);
-    QVERIFY(lab.whyLines().isEmpty());
+    QCOMPARE(lab.why()->rowCount(), 0);
     QVERIFY(lab.requestMove(entry, 1150));
     QVERIFY(lab.selectedEvent() >= 0);
-    QVERIFY(!lab.whyLines().isEmpty());
+    QVERIFY(lab.why()->rowCount() > 0);
 }
 
 void TestController::narrationFollowsThePlayhead() {
