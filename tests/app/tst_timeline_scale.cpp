@@ -49,6 +49,31 @@ QString write64CpuCapture(const QTemporaryDir& dir) {
     return path;
 }
 
+// A scenario saved into `dir` as NAME for the app to open; an empty path if it could not be
+// written.
+QString writeStressScenario(const QTemporaryDir& dir, const scenario::Scenario& sc,
+                            const QString& name) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
+    return f.flush() ? path : QString();
+}
+
+scenario::Scenario stressScenario(int entries) {
+    scenario::StressShape shape;
+    shape.entries = entries;
+    return scenario::makeStressScenario(shape);
+}
+
+// The first context switch at or after timeline entry `from`: the entry a drag test moves.
+int switchFrom(const scenario::Scenario& sc, int from) {
+    while (sc.timeline[static_cast<std::size_t>(from)].kind !=
+           scenario::TimelineEntry::Kind::ContextSwitch)
+        ++from;
+    return from;
+}
+
 } // namespace
 
 class TestTimelineScale : public QObject {
@@ -127,14 +152,9 @@ void TestTimelineScale::manyCpusScrollPinHide() {
 }
 
 void TestTimelineScale::densityWhereCrowded() {
-    scenario::StressShape shape;
-    shape.entries = 40'000;
-    const QString path = dir_.filePath(QStringLiteral("stress.json"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(
-        QByteArray::fromStdString(scenario::saveScenarioText(scenario::makeStressScenario(shape))));
-    f.close();
+    const QString path =
+        writeStressScenario(dir_, stressScenario(40'000), QStringLiteral("stress.json"));
+    QVERIFY(!path.isEmpty());
     LabController lab;
     TimelineView* v = lab.timeline();
     v->setViewWidth(1366);
@@ -156,20 +176,12 @@ void TestTimelineScale::densityWhereCrowded() {
 }
 
 void TestTimelineScale::resumedDragIsAFreshRun() {
-    scenario::StressShape shape;
-    shape.entries = 6000;
-    const auto sc = scenario::makeStressScenario(shape);
-    const QString path = dir_.filePath(QStringLiteral("drag.json"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
-    f.close();
+    const auto sc = stressScenario(6000);
+    const QString path = writeStressScenario(dir_, sc, QStringLiteral("drag.json"));
+    QVERIFY(!path.isEmpty());
     LabController lab;
     QVERIFY(lab.openFile(path));
-    int entry = 3001;
-    while (sc.timeline[static_cast<std::size_t>(entry)].kind !=
-           scenario::TimelineEntry::Kind::ContextSwitch)
-        ++entry;
+    const int entry = switchFrom(sc, 3001);
     const qint64 at = lab.entryTime(entry);
     for (const qint64 to : {at + 40, at - 90, at + 260})
         QVERIFY(lab.requestMove(entry, to));
@@ -188,22 +200,14 @@ void TestTimelineScale::resumedDragIsAFreshRun() {
 // fresh simulation gives (trace and summary); a finished result whose request is no longer the
 // latest is dropped; the drop commits one undo step, also when it comes before the finisher.
 void TestTimelineScale::partialPreviewThenFinished() {
-    scenario::StressShape shape;
-    shape.entries = 6000;
-    const auto sc = scenario::makeStressScenario(shape);
-    const QString path = dir_.filePath(QStringLiteral("partial.json"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray::fromStdString(scenario::saveScenarioText(sc)));
-    f.close();
+    const auto sc = stressScenario(6000);
+    const QString path = writeStressScenario(dir_, sc, QStringLiteral("partial.json"));
+    QVERIFY(!path.isEmpty());
     LabController lab;
     QVERIFY(lab.openFile(path));
     const int events = lab.eventCount();
     QVERIFY2(events >= 20'000, qPrintable(QString::number(events))); // big enough to split
-    int entry = 3001;
-    while (sc.timeline[static_cast<std::size_t>(entry)].kind !=
-           scenario::TimelineEntry::Kind::ContextSwitch)
-        ++entry;
+    const int entry = switchFrom(sc, 3001);
     const qint64 at = lab.entryTime(entry);
     lab.timeline()->showRange(at - 1500, at + 1500);
     const auto shownAt = [&] {
