@@ -12,7 +12,7 @@ Window {
     required property LabController controller
     required property LabActions actions
 
-    title: qsTr("UINTR Lab — %1").arg(controller.title)
+    title: qsTr("UINTR Lab — %1").arg(controller.document.title)
     color: Theme.window
     width: 1366
     height: 768

@@ -75,6 +75,6 @@ Item {
         height: cursors.height
         tagY: cursors.view.rulerHeight
         at: cursors.view.playheadX
-        tag: cursors.controller.playheadText
+        tag: cursors.controller.playback.playheadText
     }
 }

@@ -18,7 +18,7 @@ Dialog {
     }
     // "seed-race" for seed-race.json: the name the file dialog suggests.
     function baseName(): string {
-        const name = controller.fileName
+        const name = controller.document.fileName
         const dot = name.lastIndexOf(".")
         return dot > 0 ? name.substring(0, dot) : name
     }
@@ -57,7 +57,7 @@ Dialog {
     onOpened: standardButton(Dialog.Ok).text = qsTr("Choose file…")
     // The chooser starts where a copy can be written (beside the scenario, or Documents for the
     // shipped library), suggesting its name: seed-race.svg.
-    onAccepted: fileDialog.openIn(PathTools.saveFolderFor(controller.filePath, controller.library.folder),
+    onAccepted: fileDialog.openIn(PathTools.saveFolderFor(controller.document.filePath, controller.library.folder),
                                   baseName() + ".svg")
 
     FileChooser {

@@ -14,14 +14,14 @@ Item {
     required property TimelineView view
     required property LabController controller
     readonly property bool moving: !Theme.reducedMotion
-    readonly property string kind: controller.currentKind
+    readonly property string kind: controller.playback.currentKind
 
     // The playhead as the animation sees it, in time: exactly the playhead while playing, eased
     // when a step makes it jump (a packet glides to its next spot instead of teleporting). In
     // pixels through the viewport, so panning and zooming move packets with their arrows.
-    property real headT: controller.playhead
+    property real headT: controller.playback.playhead
     Behavior on headT {
-        enabled: flow.moving && !flow.controller.playing
+        enabled: flow.moving && !flow.controller.playback.playing
         NumberAnimation { duration: 420; easing.type: Easing.InOutQuad }
     }
     readonly property real headX: view.labelWidth + (headT - view.t0) * (view.viewWidth - view.labelWidth)

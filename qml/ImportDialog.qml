@@ -13,7 +13,7 @@ Dialog {
     required property LabController controller
 
     function importFrom(file: url): bool {
-        return controller.importFtrace(file, receiverField.text, sendersField.text,
+        return controller.document.importFtrace(file, receiverField.text, sendersField.text,
                                        Number(everyField.text) || 0)
     }
 

@@ -32,7 +32,7 @@ Rectangle {
 
             Text {
                 width: cards.width
-                text: qsTr("Inspector at %1").arg(panel.controller.playheadText)
+                text: qsTr("Inspector at %1").arg(panel.controller.playback.playheadText)
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true

@@ -27,10 +27,10 @@ QtObject {
     readonly property Command library: Command { text: qsTr("Library"); keys: "Ctrl+L"; tip: qsTr("Scenario library"); onTriggered: actions.libraryRequested() }
     readonly property Command open: Command { text: qsTr("Open…"); keys: "Ctrl+O"; tip: qsTr("Open a scenario file"); onTriggered: actions.openRequested() }
     readonly property Command recent: Command { text: qsTr("Recent ▾"); keys: "Ctrl+R"; tip: qsTr("Recently opened scenarios"); onTriggered: actions.recentRequested() }
-    readonly property Command save: Command { text: qsTr("Save"); keys: "Ctrl+S"; tip: qsTr("Save, atomically"); enabled: actions.controller.loaded; onTriggered: actions.saveRequested() }
-    readonly property Command saveAs: Command { text: qsTr("Save As…"); keys: "Ctrl+Shift+S"; tip: qsTr("Save under another name"); enabled: actions.controller.loaded; onTriggered: actions.saveAsRequested() }
+    readonly property Command save: Command { text: qsTr("Save"); keys: "Ctrl+S"; tip: qsTr("Save, atomically"); enabled: actions.controller.document.loaded; onTriggered: actions.saveRequested() }
+    readonly property Command saveAs: Command { text: qsTr("Save As…"); keys: "Ctrl+Shift+S"; tip: qsTr("Save under another name"); enabled: actions.controller.document.loaded; onTriggered: actions.saveAsRequested() }
     readonly property Command exportPicture: Command {
-        text: qsTr("Export…"); keys: "Ctrl+E"; enabled: actions.controller.loaded
+        text: qsTr("Export…"); keys: "Ctrl+E"; enabled: actions.controller.document.loaded
         tip: qsTr("Export the timeline as SVG or PNG, the whole run or the visible window")
         onTriggered: actions.exportRequested()
     }
@@ -40,32 +40,32 @@ QtObject {
         onTriggered: actions.importRequested()
     }
     readonly property Command undo: Command {
-        text: qsTr("↶ Undo"); keys: "Ctrl+Z"; enabled: actions.controller.canUndo
-        tip: qsTr("Undo %1").arg(actions.controller.undoText)
-        onTriggered: actions.controller.undo()
+        text: qsTr("↶ Undo"); keys: "Ctrl+Z"; enabled: actions.controller.document.canUndo
+        tip: qsTr("Undo %1").arg(actions.controller.document.undoText)
+        onTriggered: actions.controller.document.undo()
     }
     readonly property Command redo: Command {
-        text: qsTr("↷ Redo"); keys: "Ctrl+Shift+Z"; enabled: actions.controller.canRedo
-        tip: qsTr("Redo %1").arg(actions.controller.redoText)
-        onTriggered: actions.controller.redo()
+        text: qsTr("↷ Redo"); keys: "Ctrl+Shift+Z"; enabled: actions.controller.document.canRedo
+        tip: qsTr("Redo %1").arg(actions.controller.document.redoText)
+        onTriggered: actions.controller.document.redo()
     }
-    readonly property Command toStart: Command { text: "⇤"; keys: "Home"; tip: qsTr("To the start"); onTriggered: actions.controller.toStart() }
-    readonly property Command stepPrev: Command { text: "◀"; keys: "Left"; tip: qsTr("Previous event"); onTriggered: actions.controller.stepPrev() }
+    readonly property Command toStart: Command { text: "⇤"; keys: "Home"; tip: qsTr("To the start"); onTriggered: actions.controller.playback.toStart() }
+    readonly property Command stepPrev: Command { text: "◀"; keys: "Left"; tip: qsTr("Previous event"); onTriggered: actions.controller.playback.stepPrev() }
     readonly property Command play: Command {
-        text: actions.controller.playing ? qsTr("▮▮ Pause") : qsTr("▶ Play"); keys: "Space"
-        tip: qsTr("Play or pause the run"); onTriggered: actions.controller.togglePlay()
+        text: actions.controller.playback.playing ? qsTr("▮▮ Pause") : qsTr("▶ Play"); keys: "Space"
+        tip: qsTr("Play or pause the run"); onTriggered: actions.controller.playback.togglePlay()
     }
-    readonly property Command stepNext: Command { text: "▶"; keys: "Right"; tip: qsTr("Next event"); onTriggered: actions.controller.stepNext() }
-    readonly property Command toEnd: Command { text: "⇥"; keys: "End"; tip: qsTr("To the end"); onTriggered: actions.controller.toEnd() }
+    readonly property Command stepNext: Command { text: "▶"; keys: "Right"; tip: qsTr("Next event"); onTriggered: actions.controller.playback.stepNext() }
+    readonly property Command toEnd: Command { text: "⇥"; keys: "End"; tip: qsTr("To the end"); onTriggered: actions.controller.playback.toEnd() }
     readonly property Command slowMotion: Command {
-        text: qsTr("Slow"); keys: "M"; on: actions.controller.slowMotion
+        text: qsTr("Slow"); keys: "M"; on: actions.controller.playback.slowMotion
         tip: qsTr("Slow motion: stop on every sub-step of an instant")
-        onTriggered: actions.controller.slowMotion = !actions.controller.slowMotion
+        onTriggered: actions.controller.playback.slowMotion = !actions.controller.playback.slowMotion
     }
     readonly property Command nextVariant: Command {
-        text: qsTr("Kernel: %1").arg(actions.controller.variant); keys: "Ctrl+K"
-        tip: actions.controller.variantDescription + qsTr("\nRe-simulates at once; undoable.")
-        onTriggered: actions.controller.cycleVariant()
+        text: qsTr("Kernel: %1").arg(actions.controller.document.variant); keys: "Ctrl+K"
+        tip: actions.controller.document.variantDescription + qsTr("\nRe-simulates at once; undoable.")
+        onTriggered: actions.controller.document.cycleVariant()
     }
     readonly property Command fit: Command { text: qsTr("Fit"); keys: "F"; tip: qsTr("Show the whole run"); onTriggered: actions.controller.timeline.fit() }
     readonly property Command zoomOut: Command { text: "−"; keys: "S"; tip: qsTr("Zoom out"); onTriggered: actions.controller.timeline.zoomAt(actions.controller.timeline.viewWidth / 2, 1 / 1.25) }

@@ -22,7 +22,7 @@ ApplicationWindow {
     height: 1000
     visible: true
     color: Theme.window
-    title: (controller.dirty ? "• " : "") + controller.fileName + " — UINTR Lab"
+    title: (controller.document.dirty ? "• " : "") + controller.document.fileName + " — UINTR Lab"
 
     Binding { target: Theme; property: "dark"; value: window.dark }
     Binding { target: window.controller; property: "dark"; value: window.dark } // the export's palette
@@ -43,17 +43,17 @@ ApplicationWindow {
     Binding { target: Theme; property: "scale"; value: window.presentationScale }
     Binding { target: Theme; property: "reducedMotion"; value: window.reducedMotion }
     // The class sees the projector: a predict step's outcome stays hidden until it is asked.
-    Binding { target: window.controller; property: "hideAhead"; value: window.presenting }
+    Binding { target: window.controller.playback; property: "hideAhead"; value: window.presenting }
 
     // Runs `action` now, or after the user saved or discarded the unsaved changes.
     function whenSaved(action: var) {
-        if (!controller.dirty) { action(); return }
+        if (!controller.document.dirty) { action(); return }
         unsaved.pending = action
         unsaved.open()
     }
-    function openPath(path: string) { whenSaved(() => controller.openFile(path)) }
+    function openPath(path: string) { whenSaved(() => controller.document.openFile(path)) }
     function saveOrAsk(then: var) {
-        if (controller.filePath !== "" && controller.save()) { if (then) then(); return }
+        if (controller.document.filePath !== "" && controller.document.save()) { if (then) then(); return }
         saveDialog.then = then
         saveDialog.start()
     }
@@ -68,7 +68,7 @@ ApplicationWindow {
         onOpenRequested: window.whenSaved(() => openDialog.start())
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: { saveDialog.then = null; saveDialog.start() }
-        onExportRequested: if (window.controller.loaded) exportDialog.open()
+        onExportRequested: if (window.controller.document.loaded) exportDialog.open()
         onImportRequested: window.whenSaved(() => importDialog.open())
         onLibraryRequested: library.visible ? library.close() : library.open()
         onRecentRequested: recent.visible ? recent.close() : recent.open()
@@ -208,10 +208,10 @@ ApplicationWindow {
         title: qsTr("Open scenario")
         nameFilters: ["*.json"]
         function start() {
-            const path = window.controller.filePath
+            const path = window.controller.document.filePath
             openIn(path !== "" ? PathTools.parentFolder(path) : window.controller.library.folder, "")
         }
-        onChosen: (path) => window.controller.openFile(path)
+        onChosen: (path) => window.controller.document.openFile(path)
     }
     FileChooser {
         id: saveDialog
@@ -222,17 +222,17 @@ ApplicationWindow {
         defaultSuffix: "json"
         nameFilters: ["*.json"]
         function start() {
-            openIn(PathTools.saveFolderFor(window.controller.filePath, window.controller.library.folder),
-                   window.controller.fileName)
+            openIn(PathTools.saveFolderFor(window.controller.document.filePath, window.controller.library.folder),
+                   window.controller.document.fileName)
         }
         onChosen: (path) => {
             const after = then
-            if (window.controller.saveAs(path) && after) after()
+            if (window.controller.document.saveAs(path) && after) after()
         }
     }
     UnsavedDialog {
         id: unsaved
-        fileName: window.controller.fileName
+        fileName: window.controller.document.fileName
         onSaveChosen: window.saveOrAsk(pending)
     }
     ExportDialog { id: exportDialog; objectName: "exportDialog"; controller: window.controller }
@@ -245,11 +245,11 @@ ApplicationWindow {
     }
     Component.onCompleted: {
         if (startupError !== "") errorDialog.show(qsTr("Cannot open the scenario"), startupError)
-        if (controller.autosave !== null && controller.autosave.recoveryAvailable) recoveryDialog.open()
+        if (controller.document.autosave !== null && controller.document.autosave.recoveryAvailable) recoveryDialog.open()
     }
 
     onClosing: (close) => {
-        if (!controller.dirty) return
+        if (!controller.document.dirty) return
         close.accepted = false
         whenSaved(() => Qt.quit())
     }

@@ -129,14 +129,14 @@ Rectangle {
             implicitHeight: eventText.implicitHeight + Theme.px(10)
             radius: Theme.px(3)
             color: Theme.panelAlt
-            visible: panel.controller.currentEventText !== "" && !panel.compact
+            visible: panel.controller.playback.currentEventText !== "" && !panel.compact
             Text {
                 id: eventText
                 objectName: "currentEvent"
                 x: Theme.px(8)
                 width: parent.width - 2 * x
                 anchors.verticalCenter: parent.verticalCenter
-                text: panel.controller.currentEventText
+                text: panel.controller.playback.currentEventText
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 font.family: Theme.mono

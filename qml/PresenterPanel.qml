@@ -36,7 +36,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 text: qsTr("Now  %1 / %2 · %3").arg(panel.narration.position + 1).arg(panel.narration.count)
-                          .arg(panel.controller.playheadText)
+                          .arg(panel.controller.playback.playheadText)
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true

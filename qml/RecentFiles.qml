@@ -26,13 +26,13 @@ Popup {
         width: parent.width
         height: parent.height - clear.height - Theme.px(6)
         clip: true
-        model: popup.controller.recentFiles
+        model: popup.controller.document.recentFiles
         TapHandler {
             onTapped: (point) => {
                 const i = list.indexAt(point.position.x + list.contentX, point.position.y + list.contentY)
                 if (i < 0) return
                 popup.close()
-                popup.openRequested(popup.controller.recentFiles[i])
+                popup.openRequested(popup.controller.document.recentFiles[i])
             }
         }
         delegate: Rectangle {
@@ -62,6 +62,6 @@ Popup {
         text: qsTr("Clear list")
         font.pixelSize: Theme.fontSmall
         enabled: list.count > 0
-        onClicked: popup.controller.clearRecentFiles()
+        onClicked: popup.controller.document.clearRecentFiles()
     }
 }

@@ -7,7 +7,7 @@ Dialog {
     id: dialog
 
     required property LabController controller
-    readonly property Autosave autosave: controller.autosave
+    readonly property Autosave autosave: controller.document.autosave
 
     anchors.centerIn: parent
     width: Math.min(Theme.px(560), parent ? parent.width * 0.9 : Theme.px(560))
@@ -23,9 +23,9 @@ Dialog {
             .arg(dialog.autosave.recoveryFile === "" ? qsTr("an untitled scenario") : dialog.autosave.recoveryFile)
             .arg(dialog.autosave.recoverySaved.toLocaleString(Qt.locale(), Locale.ShortFormat))
     }
-    onAccepted: controller.recoverUnsaved()
+    onAccepted: controller.document.recoverUnsaved()
     onDiscarded: {
-        controller.discardUnsaved()
+        controller.document.discardUnsaved()
         close()
     }
 }

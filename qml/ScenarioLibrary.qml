@@ -34,7 +34,7 @@ Drawer {
         clip: true
         spacing: Theme.px(6)
         model: drawer.controller.library
-        currentIndex: drawer.controller.library.indexOf(drawer.controller.filePath)
+        currentIndex: drawer.controller.library.indexOf(drawer.controller.document.filePath)
         highlightFollowsCurrentItem: false
         ScrollBar.vertical: ScrollBar {}
         TapHandler {

@@ -49,11 +49,11 @@ Item {
     Shortcut { sequence: "D"; autoRepeat: true; onActivated: keys.pan(0.1) }
     Shortcut { sequence: "F"; onActivated: keys.actions.fit.trigger() }
 
-    Shortcut { sequence: "1"; onActivated: keys.controller.markPlayhead(false) }
-    Shortcut { sequence: "2"; onActivated: keys.controller.markPlayhead(true) }
-    Shortcut { sequence: "0"; onActivated: keys.controller.clearMarkers() }
+    Shortcut { sequence: "1"; onActivated: keys.controller.playback.markPlayhead(false) }
+    Shortcut { sequence: "2"; onActivated: keys.controller.playback.markPlayhead(true) }
+    Shortcut { sequence: "0"; onActivated: keys.controller.playback.clearMarkers() }
     Shortcut {
         sequence: "Esc"
-        onActivated: keys.controller.previewing ? keys.controller.cancelMove() : keys.controller.selectEvent(-1)
+        onActivated: keys.controller.document.previewing ? keys.controller.document.cancelMove() : keys.controller.selectEvent(-1)
     }
 }

@@ -29,7 +29,7 @@ MouseArea {
                : view.draggableEntryAt(mouseX, mouseY) >= 0 ? Qt.SizeHorCursor : Qt.ArrowCursor
 
     function cancel() {
-        if (mode === "move") controller.cancelMove()
+        if (mode === "move") controller.document.cancelMove()
         mode = ""
     }
 
@@ -42,10 +42,10 @@ MouseArea {
         entry = mouse.modifiers === Qt.NoModifier ? view.draggableEntryAt(mouse.x, mouse.y) : -1
         if (mouse.y < view.rulerHeight) {
             mode = "scrub"
-            controller.playhead = Math.max(0, view.timeAt(mouse.x))
+            controller.playback.playhead = Math.max(0, view.timeAt(mouse.x))
         } else if (entry >= 0) {
             mode = "move"
-            grab = mouse.x - view.xOf(controller.entryTime(entry))
+            grab = mouse.x - view.xOf(controller.document.entryTime(entry))
         } else {
             mode = "pan"
         }
@@ -57,9 +57,9 @@ MouseArea {
         }
         if (Math.abs(mouse.x - pressX) > 3) moved = true
         if (mode === "scrub") {
-            controller.playhead = Math.max(0, view.timeAt(mouse.x))
+            controller.playback.playhead = Math.max(0, view.timeAt(mouse.x))
         } else if (mode === "move" && moved) {
-            controller.requestMove(entry, view.snapTime(entry, mouse.x - grab))
+            controller.document.requestMove(entry, view.snapTime(entry, mouse.x - grab))
         } else if (mode === "pan") {
             view.panBy(lastX - mouse.x)
         }
@@ -67,17 +67,17 @@ MouseArea {
     }
     onReleased: (mouse) => {
         if (mode === "move" && moved) {
-            controller.commitMove(entry, view.snapTime(entry, mouse.x - grab))
+            controller.document.commitMove(entry, view.snapTime(entry, mouse.x - grab))
         } else if (!moved && mode !== "") {
             if (mouse.modifiers & Qt.ControlModifier) {
-                controller.setMarkerA(view.snapTime(-1, mouse.x))
+                controller.playback.setMarkerA(view.snapTime(-1, mouse.x))
             } else if (mouse.modifiers & Qt.ShiftModifier) {
-                controller.setMarkerB(view.snapTime(-1, mouse.x))
+                controller.playback.setMarkerB(view.snapTime(-1, mouse.x))
             } else if (mouse.y >= view.rulerHeight && mouse.x > view.labelWidth) {
                 const ev = view.eventAt(mouse.x, mouse.y)
                 controller.selectEvent(ev)
-                if (ev >= 0) controller.stepTo(ev)
-                else controller.playhead = Math.max(0, view.timeAt(mouse.x))
+                if (ev >= 0) controller.playback.stepTo(ev)
+                else controller.playback.playhead = Math.max(0, view.timeAt(mouse.x))
             }
         }
         mode = ""
@@ -96,15 +96,15 @@ MouseArea {
     }
 
     Connections {
-        target: area.controller
+        target: area.controller.document
         // Esc (or an undo) ended the preview under the hand: ignore the rest of this drag.
         function onPreviewChanged() {
-            if (!area.controller.previewing && area.mode === "move" && area.moved) area.mode = ""
+            if (!area.controller.document.previewing && area.mode === "move" && area.moved) area.mode = ""
         }
     }
     ToolTip {
         id: tip
-        readonly property bool dragging: area.mode === "move" && area.controller.previewing
+        readonly property bool dragging: area.mode === "move" && area.controller.document.previewing
         visible: dragging || area.hoverTip !== ""
         x: Math.min(area.mouseX + Theme.px(16), area.width - width)
         y: Math.max(0, area.mouseY - height - Theme.px(12))

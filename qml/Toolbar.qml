@@ -109,12 +109,12 @@ ToolBar {
         ComboBox {
             id: variantBox
             objectName: "variantBox"
-            model: bar.controller.variants
-            currentIndex: bar.controller.variantIndex
+            model: bar.controller.document.variants
+            currentIndex: bar.controller.document.variantIndex
             font.pixelSize: Theme.fontBody
             implicitWidth: Theme.px(200)
             implicitHeight: Theme.px(36)
-            onActivated: (index) => bar.controller.setVariant(bar.controller.variants[index])
+            onActivated: (index) => bar.controller.document.setVariant(bar.controller.document.variants[index])
             ToolTip.visible: hovered
             ToolTip.text: bar.actions.nextVariant.tip + " (" + bar.actions.nextVariant.keys + qsTr(" cycles)")
             ToolTip.delay: 400

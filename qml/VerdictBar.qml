@@ -22,10 +22,10 @@ Rectangle {
     readonly property real reserved: titleLine.implicitHeight + 2 * Math.ceil(Theme.fontVerdict * 1.4) + Theme.px(2)
     property real heldHeight: 0
     readonly property real contentHeight: Math.max(row.implicitHeight, reserved) + 2 * Theme.spacing
-    implicitHeight: controller.previewing ? Math.max(contentHeight, heldHeight) : contentHeight
+    implicitHeight: controller.document.previewing ? Math.max(contentHeight, heldHeight) : contentHeight
     Connections {
-        target: bar.controller
-        function onPreviewChanged() { if (bar.controller.previewing && bar.heldHeight === 0) bar.heldHeight = bar.contentHeight; else if (!bar.controller.previewing) bar.heldHeight = 0 }
+        target: bar.controller.document
+        function onPreviewChanged() { if (bar.controller.document.previewing && bar.heldHeight === 0) bar.heldHeight = bar.contentHeight; else if (!bar.controller.document.previewing) bar.heldHeight = 0 }
     }
     radius: Theme.radius
     color: veiled ? Theme.panelAlt : race ? Theme.raceBar : Theme.okBar
@@ -53,7 +53,7 @@ Rectangle {
                 id: titleLine
                 Layout.fillWidth: true
                 text: bar.asking ? qsTr("Predict, then Space or → shows what happens")
-                                 : bar.controller.title + "  ·  kernel " + bar.controller.variant
+                                 : bar.controller.document.title + "  ·  kernel " + bar.controller.document.variant
                 color: Theme.muted
                 font.pixelSize: Theme.fontBody
                 elide: Text.ElideRight

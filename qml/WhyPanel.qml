@@ -59,7 +59,7 @@ Rectangle {
             TapHandler {
                 onTapped: (point) => {
                     const i = list.indexAt(point.position.x + list.contentX, point.position.y + list.contentY)
-                    if (i >= 0) panel.controller.stepTo(panel.controller.why.eventAt(i))
+                    if (i >= 0) panel.controller.playback.stepTo(panel.controller.why.eventAt(i))
                 }
             }
             // The chain ends with the clicked event, the conclusion of the story: keep it in view

@@ -19,7 +19,7 @@ namespace uintr::lab {
 class Autosave : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("LabController owns the autosave")
+    QML_UNCREATABLE("LabController.document.autosave")
     Q_PROPERTY(bool recoveryAvailable READ recoveryAvailable NOTIFY recoveryChanged)
     Q_PROPERTY(QString recoveryFile READ recoveryFile NOTIFY recoveryChanged)
     Q_PROPERTY(QDateTime recoverySaved READ recoverySaved NOTIFY recoveryChanged)

@@ -1,11 +1,11 @@
 #include "EditCommands.h"
 
 #include "Format.h"
-#include "LabController.h"
+#include "LabDocument.h"
 
 namespace uintr::lab {
 
-MoveEntryCommand::MoveEntryCommand(LabController* lab, int entry, qint64 from, qint64 to)
+MoveEntryCommand::MoveEntryCommand(LabDocument* lab, int entry, qint64 from, qint64 to)
     : lab_(lab), entry_(entry), from_(from), to_(to) {
     setText(QObject::tr("Move %1 to %2").arg(lab->entryName(entry), formatNs(to)));
 }
@@ -17,7 +17,7 @@ void MoveEntryCommand::undo() {
     lab_->applyEntryTime(entry_, from_);
 }
 
-SetVariantCommand::SetVariantCommand(LabController* lab, scenario::KernelVariant from,
+SetVariantCommand::SetVariantCommand(LabDocument* lab, scenario::KernelVariant from,
                                      scenario::KernelVariant to)
     : lab_(lab), from_(from), to_(to) {
     setText(QObject::tr("Switch kernel to %1").arg(QString::fromUtf8(scenario::toString(to))));
@@ -30,7 +30,7 @@ void SetVariantCommand::undo() {
     lab_->applyVariant(from_);
 }
 
-SetValuesCommand::SetValuesCommand(LabController* lab, std::vector<analysis::Axis> axes,
+SetValuesCommand::SetValuesCommand(LabDocument* lab, std::vector<analysis::Axis> axes,
                                    std::vector<std::int64_t> from, std::vector<std::int64_t> to)
     : lab_(lab), axes_(std::move(axes)), from_(std::move(from)), to_(std::move(to)) {
     QStringList parts;

@@ -1,5 +1,5 @@
 // The undoable edits, each changing one thing and named for people ("Move switch-out to
-// 1 250 ns"). They only say what to set; the controller re-simulates and redraws.
+// 1 250 ns"). They only say what to set; the document re-simulates and redraws.
 #pragma once
 
 #include "analysis/Axis.h"
@@ -9,28 +9,28 @@
 
 namespace uintr::lab {
 
-class LabController;
+class LabDocument;
 
 class MoveEntryCommand : public QUndoCommand {
   public:
-    MoveEntryCommand(LabController* lab, int entry, qint64 from, qint64 to);
+    MoveEntryCommand(LabDocument* lab, int entry, qint64 from, qint64 to);
     void redo() override;
     void undo() override;
 
   private:
-    LabController* lab_;
+    LabDocument* lab_;
     int entry_;
     qint64 from_, to_;
 };
 
 class SetVariantCommand : public QUndoCommand {
   public:
-    SetVariantCommand(LabController* lab, scenario::KernelVariant from, scenario::KernelVariant to);
+    SetVariantCommand(LabDocument* lab, scenario::KernelVariant from, scenario::KernelVariant to);
     void redo() override;
     void undo() override;
 
   private:
-    LabController* lab_;
+    LabDocument* lab_;
     scenario::KernelVariant from_, to_;
 };
 
@@ -38,13 +38,13 @@ class SetVariantCommand : public QUndoCommand {
 // send to 1 000 ns"), one undo step.
 class SetValuesCommand : public QUndoCommand {
   public:
-    SetValuesCommand(LabController* lab, std::vector<analysis::Axis> axes,
+    SetValuesCommand(LabDocument* lab, std::vector<analysis::Axis> axes,
                      std::vector<std::int64_t> from, std::vector<std::int64_t> to);
     void redo() override;
     void undo() override;
 
   private:
-    LabController* lab_;
+    LabDocument* lab_;
     std::vector<analysis::Axis> axes_;
     std::vector<std::int64_t> from_, to_;
 };

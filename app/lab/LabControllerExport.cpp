@@ -48,7 +48,8 @@ bool LabController::exportTimeline(const QUrl& file, bool visibleWindowOnly, boo
                                                    : QString();
     if (path.isEmpty())
         return exportFailed(file.toString(), tr("%1: not a local file").arg(file.toString()));
-    if (!committed_) return exportFailed(path, tr("%1: no scenario is open").arg(path));
+    const auto run = document_.committed();
+    if (!run) return exportFailed(path, tr("%1: no scenario is open").arg(path));
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("svg") && suffix != QLatin1String("png"))
         return exportFailed(path, tr("%1: the name must end in .svg or .png").arg(path));
@@ -60,11 +61,10 @@ bool LabController::exportTimeline(const QUrl& file, bool visibleWindowOnly, boo
     }
     options.dark = dark_;
     options.narration = withNarration;
-    // The document (committed_ is scenario_ simulated), not a drag's preview.
+    // The document (its scenario simulated), not a drag's preview.
     QByteArray bytes;
     try {
-        bytes = QByteArray::fromStdString(
-            render::writeSvg(committed_->scenario(), committed_->trace(), options));
+        bytes = QByteArray::fromStdString(render::writeSvg(run->scenario(), run->trace(), options));
     } catch (const std::exception& e) {
         return exportFailed(path, tr("%1: cannot draw the timeline: %2").arg(path, e.what()));
     }

@@ -48,8 +48,16 @@ QString ScenarioLibrary::locateFolder() {
     return candidates.isEmpty() ? QString() : QDir(candidates.last()).absolutePath();
 }
 
+namespace {
+constexpr char kSeedRace[] = "/seed-race.json";
+}
+
+QString ScenarioLibrary::defaultFile() {
+    return locateFolder() + QLatin1String(kSeedRace);
+}
+
 QString ScenarioLibrary::defaultScenario() const {
-    return folder_ + "/seed-race.json";
+    return folder_ + QLatin1String(kSeedRace);
 }
 
 void ScenarioLibrary::refresh() {

@@ -21,6 +21,8 @@ class ScenarioLibrary : public QAbstractListModel {
     explicit ScenarioLibrary(QObject* parent = nullptr);
 
     static QString locateFolder();
+    // The seed race in locateFolder(): what the app (LabDocument::openDefault) opens first.
+    static QString defaultFile();
     QString folder() const { return folder_; }
     int count() const { return static_cast<int>(items_.size()); }
     // The file the app opens when none is given: the seed race.

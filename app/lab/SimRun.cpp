@@ -1,6 +1,8 @@
 #include "SimRun.h"
 
+#include "Format.h"
 #include "analysis/Verdict.h"
+#include "sim/TraceFormat.h"
 
 #include <algorithm>
 
@@ -56,6 +58,22 @@ int SimRun::lastEventAtOrBefore(qint64 t) const {
 int SimRun::firstEventAfter(qint64 t) const {
     const int i = lastEventAtOrBefore(t) + 1;
     return i < eventCount() ? i : -1;
+}
+
+QString SimRun::kindName(int event) const {
+    if (event < 0 || event >= eventCount()) return {};
+    const auto name = model::kindName(trace().events[static_cast<std::size_t>(event)].kind);
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+QString SimRun::describeEvent(int event) const {
+    if (event < 0 || event >= eventCount()) return {};
+    const auto& e = trace().events[static_cast<std::size_t>(event)];
+    const auto& sc = scenario();
+    QString where = e.cpu >= 0 ? QStringLiteral("CPU %1").arg(e.cpu) : QStringLiteral("—");
+    return QStringLiteral("%1  %2  %3  %4: %5")
+        .arg(formatNs(e.t), where, QString::fromStdString(sc.taskName(e.task)), kindName(event),
+             QString::fromStdString(sim::describeEvent(e, sc)));
 }
 
 } // namespace uintr::lab

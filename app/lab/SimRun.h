@@ -45,6 +45,10 @@ class SimRun {
     // The first event strictly after t (-1 when none).
     int firstEventAfter(qint64 t) const;
     std::int64_t endTime() const { return layout_.endTime(); }
+    // Event k in one line, "1 300 ns  CPU 1  receiver  spurious_notification: …" (empty when
+    // there is no such event), and its kind as the trace spells it ("xsaves").
+    QString describeEvent(int event) const;
+    QString kindName(int event) const;
 
   private:
     explicit SimRun(std::shared_ptr<const sim::Recording> recording);

@@ -99,10 +99,12 @@ int main(int argc, char** argv) {
     const bool screenshot = !o.screenshot.isEmpty();
 
     uintr::lab::LabController lab;
-    lab.setRememberRecent(!screenshot);
-    if (!screenshot) lab.enableAutosave(); // a crash must not lose the lesson being edited
+    lab.document()->setRememberRecent(!screenshot);
+    if (!screenshot)
+        lab.document()->enableAutosave(); // a crash must not lose the lesson being edited
     QString startupError;
-    const bool opened = o.scenario.isEmpty() ? lab.openDefault() : lab.openFile(o.scenario);
+    const bool opened =
+        o.scenario.isEmpty() ? lab.document()->openDefault() : lab.document()->openFile(o.scenario);
     if (!opened) {
         startupError = lab.lastError();
         if (screenshot) {
@@ -110,18 +112,19 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", qPrintable(startupError));
             return 2;
         }
-        lab.openDefault(); // the app still opens, on the seed race, and says what went wrong
+        lab.document()
+            ->openDefault(); // the app still opens, on the seed race, and says what went wrong
     }
     if (!o.why.isEmpty()) {
         const int event = lab.findEvent(o.why);
         lab.selectEvent(event);
-        if (event >= 0 && o.at < 0) lab.stepTo(event);
+        if (event >= 0 && o.at < 0) lab.playback()->stepTo(event);
     }
-    if (o.at >= 0) lab.setPlayhead(o.at);
+    if (o.at >= 0) lab.playback()->setPlayhead(o.at);
     if (o.predict) { // as a class would get there: → from the start until the lesson asks
-        lab.toStart();
-        while (!lab.narration()->asking() && lab.currentEvent() + 1 < lab.eventCount())
-            lab.stepNext();
+        lab.playback()->toStart();
+        while (!lab.narration()->asking() && lab.playback()->currentEvent() + 1 < lab.eventCount())
+            lab.playback()->stepNext();
     }
 
     QQmlApplicationEngine engine;

@@ -1,4 +1,4 @@
-// The drag frame time: from a drag-move request (LabController::requestMove: copy the scenario,
+// The drag frame time: from a drag-move request (LabDocument::requestMove: copy the scenario,
 // checkConsistency, re-simulate, lay the viewport out, refill the models, refresh the inspector
 // and the Why chain) to the models being updated. The call is synchronous on the GUI thread, so
 // its duration is what a drag frame costs before painting. Not a test: it asserts nothing about
@@ -167,14 +167,15 @@ int main(int argc, char** argv) {
         lab::LabController lab;
         lab.timeline()->setViewWidth(1600);
         lab.timeline()->setViewHeight(420);
-        if (!lab.openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json"))) return 3;
-        const int entry = lab.entryIndex("switch-out");
+        if (!lab.document()->openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json")))
+            return 3;
+        const int entry = lab.document()->entryIndex("switch-out");
         int spuriousSeen = 0;
         const auto f = measure(moves, [&](int i) {
-            lab.requestMove(entry, 1100 + (i % 60) * 10);
+            lab.document()->requestMove(entry, 1100 + (i % 60) * 10);
             spuriousSeen += lab.spuriousCount();
         });
-        lab.commitMove(entry, lab.entryTime(entry));
+        lab.document()->commitMove(entry, lab.document()->entryTime(entry));
         report("seed race, whole run on screen", lab.eventCount(), lab.timeline()->visibleItems(),
                moves, f);
         std::printf("  (the race was on screen in %d of %d frames)\n", spuriousSeen, moves);
@@ -182,10 +183,10 @@ int main(int argc, char** argv) {
         // its bands being ready; and what that first move cost the GUI thread.
         int bands = 0;
         const auto strip = measure(std::max(5, moves / 10), [&](int i) {
-            lab.requestMove(entry, 1100 + (i % 2) * 10);
+            lab.document()->requestMove(entry, 1100 + (i % 2) * 10);
             lab.raceStrip()->waitForReady();
             bands = lab.raceStrip()->rowCount();
-            lab.cancelMove();
+            lab.document()->cancelMove();
         });
         report("seed race, race strip ready after drag start", lab.eventCount(), bands,
                std::max(5, moves / 10), strip);
@@ -194,10 +195,10 @@ int main(int argc, char** argv) {
             const auto engine = window(lab, &w);
             if (!engine) return 3;
             const auto g = measure(moves, [&](int i) {
-                lab.requestMove(entry, 1100 + (i % 60) * 10);
+                lab.document()->requestMove(entry, 1100 + (i % 60) * 10);
                 w->grabWindow();
             });
-            lab.cancelMove();
+            lab.document()->cancelMove();
             report("seed race, QML frame (request + render)", lab.eventCount(),
                    lab.timeline()->visibleItems(), moves, g);
         }
@@ -215,7 +216,7 @@ int main(int argc, char** argv) {
     lab::LabController lab;
     lab.timeline()->setViewWidth(1600);
     lab.timeline()->setViewHeight(420);
-    if (!lab.openFile(path)) return 3;
+    if (!lab.document()->openFile(path)) return 3;
     QQuickWindow* w = nullptr;
     std::unique_ptr<QQmlApplicationEngine> engine;
     if (qml && !(engine = window(lab, &w))) return 3;
@@ -224,8 +225,10 @@ int main(int argc, char** argv) {
            big.timeline[static_cast<std::size_t>(entry)].kind !=
                scenario::TimelineEntry::Kind::ContextSwitch)
         ++entry;
-    const qint64 base = lab.entryTime(entry);
-    const auto wiggle = [&](int i) { lab.requestMove(entry, base + (i % 20) * 7 - 70); };
+    const qint64 base = lab.document()->entryTime(entry);
+    const auto wiggle = [&](int i) {
+        lab.document()->requestMove(entry, base + (i % 20) * 7 - 70);
+    };
 
     const auto frame = [&](int i) {
         wiggle(i);
@@ -244,7 +247,7 @@ int main(int argc, char** argv) {
         report("generated, whole run, QML frame", lab.eventCount(), lab.timeline()->visibleItems(),
                moves, f);
     }
-    lab.cancelMove();
+    lab.document()->cancelMove();
 
     lab.timeline()->showRange(base - 1500, base + 1500);
     f = measure(moves, wiggle);
@@ -257,13 +260,13 @@ int main(int argc, char** argv) {
         // The latency of the rest: from the move to the finished run on screen (the drag stops).
         f = measure(std::max(5, moves / 5), [&](int i) {
             wiggle(i);
-            lab.previewFinisher()->waitForDone();
+            lab.document()->previewFinisher()->waitForDone();
             w->grabWindow();
         });
         report("generated, zoomed, move to finished run drawn", lab.eventCount(),
                lab.timeline()->visibleItems(), std::max(5, moves / 5), f);
     }
-    lab.cancelMove();
+    lab.document()->cancelMove();
 
     if (openEvents > 0) {
         const auto huge = approximately(openEvents);
@@ -274,7 +277,7 @@ int main(int argc, char** argv) {
         big.timeline()->setViewHeight(420);
         QElapsedTimer timer;
         timer.start();
-        if (!big.openFile(hugePath)) return 3;
+        if (!big.document()->openFile(hugePath)) return 3;
         const double openMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         std::printf("open a %d-event run: %8.1f ms, +%.0f MiB resident (%.0f B/event)\n",
                     big.eventCount(), openMs, residentMiB() - before,

@@ -59,31 +59,32 @@ class TestAutosave : public QObject {
     void controllerRecoversTheEditedLesson() {
         QTemporaryDir dir;
         auto crashed = std::make_unique<LabController>();
-        crashed->enableAutosave(dir.path());
-        QVERIFY(crashed->openFile(kSeed));
-        QVERIFY(crashed->moveEntry(crashed->entryIndex("switch-out"), 1250));
-        QVERIFY(crashed->setVariant("no-sn"));
-        QVERIFY(crashed->autosave()->writeNow());
-        const QString recovery = crashed->autosave()->path();
+        crashed->document()->enableAutosave(dir.path());
+        QVERIFY(crashed->document()->openFile(kSeed));
+        QVERIFY(
+            crashed->document()->moveEntry(crashed->document()->entryIndex("switch-out"), 1250));
+        QVERIFY(crashed->document()->setVariant("no-sn"));
+        QVERIFY(crashed->document()->autosave()->writeNow());
+        const QString recovery = crashed->document()->autosave()->path();
         QVERIFY(QFile::copy(recovery, dir.filePath("left-behind")));
         crashed.reset();
         QVERIFY(QFile::rename(dir.filePath("left-behind"), recovery));
 
         LabController lab;
-        lab.enableAutosave(dir.path());
-        QVERIFY(lab.openFile(kSeed)); // the app opens its default first: the file stays
-        QVERIFY(lab.autosave()->recoveryAvailable());
-        QVERIFY(lab.recoverUnsaved());
-        QVERIFY(!lab.autosave()->recoveryAvailable());
-        QCOMPARE(lab.entryTime(lab.entryIndex("switch-out")), 1250);
-        QCOMPARE(lab.variant(), QStringLiteral("no-sn"));
-        QVERIFY(lab.dirty()); // recovered, not saved
-        QVERIFY(lab.filePath().endsWith("seed-race.json"));
+        lab.document()->enableAutosave(dir.path());
+        QVERIFY(lab.document()->openFile(kSeed)); // the app opens its default first: the file stays
+        QVERIFY(lab.document()->autosave()->recoveryAvailable());
+        QVERIFY(lab.document()->recoverUnsaved());
+        QVERIFY(!lab.document()->autosave()->recoveryAvailable());
+        QCOMPARE(lab.document()->entryTime(lab.document()->entryIndex("switch-out")), 1250);
+        QCOMPARE(lab.document()->variant(), QStringLiteral("no-sn"));
+        QVERIFY(lab.document()->dirty()); // recovered, not saved
+        QVERIFY(lab.document()->filePath().endsWith("seed-race.json"));
         QVERIFY(QFile::exists(recovery)); // kept again until saved
 
         const QString saved = dir.filePath("saved.json");
-        QVERIFY(lab.saveAs(saved));
-        QVERIFY(!lab.dirty());
+        QVERIFY(lab.document()->saveAs(saved));
+        QVERIFY(!lab.document()->dirty());
         QVERIFY(!QFile::exists(recovery));
     }
 };

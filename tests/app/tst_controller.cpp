@@ -61,110 +61,114 @@ class TestController : public QObject {
     void narrationFollowsTheEditedRun();
     void markersMeasureDistance();
     void playAdvancesAndPauses();
+    void releaseAdoptsThePreviewedRun();
+    void aNewDocumentResetsThePlayback();
+    void aDragStopsPlaybackAndKeepsThePlayhead();
 };
 
 void TestController::opensTheSeedRace() {
     LabController lab;
-    QVERIFY(lab.openDefault());
-    QVERIFY(lab.filePath().endsWith("seed-race.json"));
-    QCOMPARE(lab.title(),
+    QVERIFY(lab.document()->openDefault());
+    QVERIFY(lab.document()->filePath().endsWith("seed-race.json"));
+    QCOMPARE(lab.document()->title(),
              QStringLiteral("Receiver switched out while the notification IPI is in flight"));
     QCOMPARE(lab.spuriousCount(), 1);
     QCOMPARE(lab.deliveredCount(), 1);
     QVERIFY(lab.verdict().value(0).startsWith("Spurious notification on CPU 0 at 1300 ns"));
-    QVERIFY(!lab.dirty());
+    QVERIFY(!lab.document()->dirty());
     QVERIFY(lab.timeline()->markers()->count() > 0);
 }
 
 void TestController::dragMovesResimulatesUndoesAndRedoes() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    const int entry = lab.entryIndex("switch-out");
+    QVERIFY(lab.document()->openFile(kSeed));
+    const int entry = lab.document()->entryIndex("switch-out");
     QVERIFY(entry >= 0);
-    QCOMPARE(lab.entryTime(entry), 1100LL);
+    QCOMPARE(lab.document()->entryTime(entry), 1100LL);
 
     // Drag frames: each re-simulates a preview, none is an undo entry.
-    QVERIFY(lab.requestMove(entry, 1200));
-    QVERIFY(lab.previewing());
+    QVERIFY(lab.document()->requestMove(entry, 1200));
+    QVERIFY(lab.document()->previewing());
     QCOMPARE(lab.spuriousCount(), 1); // still switched out while the IPI flies
-    QVERIFY(lab.requestMove(entry, 1350));
+    QVERIFY(lab.document()->requestMove(entry, 1350));
     QCOMPARE(lab.spuriousCount(), 0); // the IPI arrived at 1300 while the receiver ran
-    QVERIFY(!lab.canUndo());
-    QCOMPARE(lab.entryTime(entry), 1100LL); // the document is unchanged until the release
+    QVERIFY(!lab.document()->canUndo());
+    QCOMPARE(lab.document()->entryTime(entry),
+             1100LL); // the document is unchanged until the release
 
     // The release: one undo step, named for people.
-    QVERIFY(lab.commitMove(entry, 1400));
-    QVERIFY(!lab.previewing());
-    QCOMPARE(lab.entryTime(entry), 1400LL);
+    QVERIFY(lab.document()->commitMove(entry, 1400));
+    QVERIFY(!lab.document()->previewing());
+    QCOMPARE(lab.document()->entryTime(entry), 1400LL);
     QCOMPARE(lab.spuriousCount(), 0);
-    QVERIFY(lab.canUndo());
-    QCOMPARE(lab.undoText(), QStringLiteral("Move switch-out to 1 400 ns"));
-    QVERIFY(lab.dirty());
+    QVERIFY(lab.document()->canUndo());
+    QCOMPARE(lab.document()->undoText(), QStringLiteral("Move switch-out to 1 400 ns"));
+    QVERIFY(lab.document()->dirty());
 
-    lab.undo();
-    QCOMPARE(lab.entryTime(entry), 1100LL);
+    lab.document()->undo();
+    QCOMPARE(lab.document()->entryTime(entry), 1100LL);
     QCOMPARE(lab.spuriousCount(), 1);
-    QVERIFY(!lab.canUndo());
-    QVERIFY(!lab.dirty());
+    QVERIFY(!lab.document()->canUndo());
+    QVERIFY(!lab.document()->dirty());
 
-    lab.redo();
-    QCOMPARE(lab.entryTime(entry), 1400LL);
+    lab.document()->redo();
+    QCOMPARE(lab.document()->entryTime(entry), 1400LL);
     QCOMPARE(lab.spuriousCount(), 0);
-    QVERIFY(lab.dirty());
+    QVERIFY(lab.document()->dirty());
 }
 
 void TestController::releaseWithoutMoveAddsNothing() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    const int entry = lab.entryIndex("send");
-    QVERIFY(lab.requestMove(entry, 1050));
-    QVERIFY(!lab.commitMove(entry, 1000)); // back where it was
-    QVERIFY(!lab.canUndo());
-    QCOMPARE(lab.entryTime(entry), 1000LL);
+    QVERIFY(lab.document()->openFile(kSeed));
+    const int entry = lab.document()->entryIndex("send");
+    QVERIFY(lab.document()->requestMove(entry, 1050));
+    QVERIFY(!lab.document()->commitMove(entry, 1000)); // back where it was
+    QVERIFY(!lab.document()->canUndo());
+    QCOMPARE(lab.document()->entryTime(entry), 1000LL);
     QCOMPARE(lab.spuriousCount(), 1);
 }
 
 void TestController::cancelRestoresTheCommittedRun() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    const int entry = lab.entryIndex("switch-out");
-    QVERIFY(lab.requestMove(entry, 2000));
+    QVERIFY(lab.document()->openFile(kSeed));
+    const int entry = lab.document()->entryIndex("switch-out");
+    QVERIFY(lab.document()->requestMove(entry, 2000));
     QCOMPARE(lab.spuriousCount(), 0);
-    lab.cancelMove();
-    QVERIFY(!lab.previewing());
+    lab.document()->cancelMove();
+    QVERIFY(!lab.document()->previewing());
     QCOMPARE(lab.spuriousCount(), 1);
-    QVERIFY(!lab.canUndo());
+    QVERIFY(!lab.document()->canUndo());
 }
 
 void TestController::inconsistentEditIsRefusedAndChangesNothing() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(write(dir, "migrate.json", kMigrate)));
-    const int entry = lab.entryIndex("a-in");
+    QVERIFY(lab.document()->openFile(write(dir, "migrate.json", kMigrate)));
+    const int entry = lab.document()->entryIndex("a-in");
     const int events = lab.eventCount();
-    QVERIFY(!lab.requestMove(entry, 500));
+    QVERIFY(!lab.document()->requestMove(entry, 500));
     QVERIFY(lab.statusError());
     QVERIFY2(lab.statusText().contains("already running on CPU 0"), qPrintable(lab.statusText()));
-    QVERIFY(!lab.commitMove(entry, 500));
-    QVERIFY(!lab.canUndo());
-    QCOMPARE(lab.entryTime(entry), 2000LL);
+    QVERIFY(!lab.document()->commitMove(entry, 500));
+    QVERIFY(!lab.document()->canUndo());
+    QCOMPARE(lab.document()->entryTime(entry), 2000LL);
     QCOMPARE(lab.eventCount(), events);
 
     // A drag that crosses a forbidden spot keeps its last good position.
-    QVERIFY(lab.requestMove(entry, 1500));
-    QVERIFY(!lab.requestMove(entry, 900));
-    QVERIFY(lab.commitMove(entry, 900));
-    QCOMPARE(lab.entryTime(entry), 1500LL);
+    QVERIFY(lab.document()->requestMove(entry, 1500));
+    QVERIFY(!lab.document()->requestMove(entry, 900));
+    QVERIFY(lab.document()->commitMove(entry, 900));
+    QCOMPARE(lab.document()->entryTime(entry), 1500LL);
 }
 
 void TestController::negativeTimeIsRefused() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    QVERIFY(!lab.requestMove(lab.entryIndex("send"), -5));
+    QVERIFY(lab.document()->openFile(kSeed));
+    QVERIFY(!lab.document()->requestMove(lab.document()->entryIndex("send"), -5));
     QVERIFY(lab.statusError());
-    lab.cancelMove();
-    QVERIFY(!lab.requestMove(99, 10));
-    QVERIFY(!lab.canUndo());
+    lab.document()->cancelMove();
+    QVERIFY(!lab.document()->requestMove(99, 10));
+    QVERIFY(!lab.document()->canUndo());
 }
 
 void TestController::brokenFileLeavesTheScenarioUntouched() {
@@ -176,35 +180,36 @@ void TestController::brokenFileLeavesTheScenarioUntouched() {
     const QString broken = write(dir, "broken.json", text);
 
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1250)); // an unsaved edit
+    QVERIFY(lab.document()->openFile(kSeed));
+    QVERIFY(lab.document()->moveEntry(lab.document()->entryIndex("switch-out"),
+                                      1250)); // an unsaved edit
     QSignalSpy errors(&lab, &LabController::errorOccurred);
-    QVERIFY(!lab.openFile(broken));
+    QVERIFY(!lab.document()->openFile(broken));
     QCOMPARE(errors.count(), 1);
     const QString line = errors.first().at(1).toString();
     QVERIFY2(line.startsWith(broken + ":"), qPrintable(line));
     QVERIFY2(line.contains(": /connections/0/vector: "), qPrintable(line));
     QVERIFY(!line.contains('\n'));
-    QVERIFY(lab.filePath().endsWith("seed-race.json"));
-    QCOMPARE(lab.entryTime(lab.entryIndex("switch-out")), 1250);
-    QVERIFY(lab.canUndo());
-    QVERIFY(lab.dirty());
+    QVERIFY(lab.document()->filePath().endsWith("seed-race.json"));
+    QCOMPARE(lab.document()->entryTime(lab.document()->entryIndex("switch-out")), 1250);
+    QVERIFY(lab.document()->canUndo());
+    QVERIFY(lab.document()->dirty());
 
-    QVERIFY(!lab.openFile(dir.filePath("missing.json")));
+    QVERIFY(!lab.document()->openFile(dir.filePath("missing.json")));
     QCOMPARE(errors.count(), 2);
-    QVERIFY(lab.filePath().endsWith("seed-race.json"));
+    QVERIFY(lab.document()->filePath().endsWith("seed-race.json"));
 }
 
 void TestController::saveThenLoadRoundTrips() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1250));
-    QVERIFY(lab.setVariant("no-sn"));
+    QVERIFY(lab.document()->openFile(kSeed));
+    QVERIFY(lab.document()->moveEntry(lab.document()->entryIndex("switch-out"), 1250));
+    QVERIFY(lab.document()->setVariant("no-sn"));
     const QString path = dir.filePath("moved.json");
-    QVERIFY(lab.saveAs(path));
-    QVERIFY(!lab.dirty());
-    QCOMPARE(lab.filePath(), path);
+    QVERIFY(lab.document()->saveAs(path));
+    QVERIFY(!lab.document()->dirty());
+    QCOMPARE(lab.document()->filePath(), path);
 
     const auto loaded = uintr::scenario::loadScenarioFile(path.toStdString());
     QVERIFY(loaded.ok());
@@ -213,51 +218,51 @@ void TestController::saveThenLoadRoundTrips() {
     QCOMPARE(f.readAll().toStdString(), uintr::scenario::saveScenarioText(*loaded.scenario));
 
     LabController again;
-    QVERIFY(again.openFile(path));
-    QCOMPARE(again.entryTime(again.entryIndex("switch-out")), 1250);
-    QCOMPARE(again.variant(), QStringLiteral("no-sn"));
+    QVERIFY(again.document()->openFile(path));
+    QCOMPARE(again.document()->entryTime(again.document()->entryIndex("switch-out")), 1250);
+    QCOMPARE(again.document()->variant(), QStringLiteral("no-sn"));
     QCOMPARE(again.eventCount(), lab.eventCount());
 }
 
 void TestController::saveIsAtomicAndMarksClean() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    QVERIFY(lab.moveEntry(lab.entryIndex("send"), 900));
+    QVERIFY(lab.document()->openFile(kSeed));
+    QVERIFY(lab.document()->moveEntry(lab.document()->entryIndex("send"), 900));
     QSignalSpy errors(&lab, &LabController::errorOccurred);
-    QVERIFY(!lab.saveAs(dir.filePath("no/such/dir/x.json")));
+    QVERIFY(!lab.document()->saveAs(dir.filePath("no/such/dir/x.json")));
     QCOMPARE(errors.count(), 1);
-    QVERIFY(lab.dirty());
-    QVERIFY(lab.saveAs(dir.filePath("x.json")));
-    QVERIFY(!lab.dirty());
-    QVERIFY(lab.moveEntry(lab.entryIndex("send"), 950));
-    QVERIFY(lab.save());
-    QVERIFY(!lab.dirty());
+    QVERIFY(lab.document()->dirty());
+    QVERIFY(lab.document()->saveAs(dir.filePath("x.json")));
+    QVERIFY(!lab.document()->dirty());
+    QVERIFY(lab.document()->moveEntry(lab.document()->entryIndex("send"), 950));
+    QVERIFY(lab.document()->save());
+    QVERIFY(!lab.document()->dirty());
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"x.json"}); // no temporaries left
 }
 
 void TestController::kernelVariantIsAnUndoableEdit() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    QCOMPARE(lab.variant(), QStringLiteral("rfc-v1"));
-    QVERIFY(lab.variants().contains("misc-restore-bug"));
-    QVERIFY(lab.setVariant("misc-restore-bug"));
-    QCOMPARE(lab.variant(), QStringLiteral("misc-restore-bug"));
+    QVERIFY(lab.document()->openFile(kSeed));
+    QCOMPARE(lab.document()->variant(), QStringLiteral("rfc-v1"));
+    QVERIFY(lab.document()->variants().contains("misc-restore-bug"));
+    QVERIFY(lab.document()->setVariant("misc-restore-bug"));
+    QCOMPARE(lab.document()->variant(), QStringLiteral("misc-restore-bug"));
     QCOMPARE(lab.deliveredCount(), 0); // the storm: UINV never comes back
-    QCOMPARE(lab.undoText(), QStringLiteral("Switch kernel to misc-restore-bug"));
-    lab.undo();
-    QCOMPARE(lab.variant(), QStringLiteral("rfc-v1"));
+    QCOMPARE(lab.document()->undoText(), QStringLiteral("Switch kernel to misc-restore-bug"));
+    lab.document()->undo();
+    QCOMPARE(lab.document()->variant(), QStringLiteral("rfc-v1"));
     QCOMPARE(lab.deliveredCount(), 1);
-    QVERIFY(!lab.setVariant("no-such-kernel"));
+    QVERIFY(!lab.document()->setVariant("no-such-kernel"));
     QVERIFY(lab.statusError());
 }
 
 void TestController::inspectorShowsTheRaceWindow() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* in = lab.inspector();
     for (const qint64 t : {1100, 1200, 1299}) {
-        lab.setPlayhead(t);
+        lab.playback()->setPlayhead(t);
         QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("1"));
         QCOMPARE(in->value("UPID receiver", "ON"), QStringLiteral("1"));
         QCOMPARE(in->value("UPID receiver", "PIR"), QStringLiteral("{3}"));
@@ -269,15 +274,15 @@ void TestController::inspectorShowsTheRaceWindow() {
                      .hasMatch(),
                  qPrintable(in->value("UIS", "")));
     }
-    lab.setPlayhead(1000);
+    lab.playback()->setPlayhead(1000);
     QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
     QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("0"));
     for (const qint64 t : {1300, 2000, 3600}) {
-        lab.setPlayhead(t);
+        lab.playback()->setPlayhead(t);
         QVERIFY2(QRegularExpression("^UIS:\\s+1\\s+0\\s").match(in->value("UIS", "")).hasMatch(),
                  qPrintable(in->value("UIS", "")));
     }
-    lab.setPlayhead(3100); // in the handler (delivered at the switch-in, 3000 .. 3200)
+    lab.playback()->setPlayhead(3100); // in the handler (delivered at the switch-in, 3000 .. 3200)
     QCOMPARE(in->value("CPU 0", "UIF"), QStringLiteral("0"));
     QCOMPARE(in->value("UPID receiver", "ON"), QStringLiteral("0"));
     QVERIFY(in->value("UITT sender", "[0]").startsWith("V=1 UV=3 → receiver"));
@@ -285,16 +290,16 @@ void TestController::inspectorShowsTheRaceWindow() {
 
 void TestController::inspectorHighlightsWhatChanged() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* in = lab.inspector();
-    lab.setPlayhead(1100); // the switch-out: SN set, UINV cleared
+    lab.playback()->setPlayhead(1100); // the switch-out: SN set, UINV cleared
     QVERIFY(in->isChanged("UPID receiver", "SN"));
     QVERIFY(in->isChanged("CPU 0", "UINV"));
     QVERIFY(!in->isChanged("UPID receiver", "PIR"));
-    lab.setPlayhead(1200); // nothing happens at 1200
+    lab.playback()->setPlayhead(1200); // nothing happens at 1200
     QVERIFY(!in->isChanged("UPID receiver", "SN"));
     QVERIFY(!in->isChanged("CPU 0", "UINV"));
-    lab.setPlayhead(1300);
+    lab.playback()->setPlayhead(1300);
     QVERIFY(in->uisChanged());
 }
 
@@ -303,42 +308,42 @@ void TestController::inspectorHighlightsWhatChanged() {
 // set, then XSAVES clearing UINV (uintr-reference.md §4), one change at a time.
 void TestController::inspectorFollowsEachSubStep() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* in = lab.inspector();
-    lab.setPlayhead(1099);
-    lab.stepNext();
-    QVERIFY(lab.currentEventText().contains("context_switch"));
+    lab.playback()->setPlayhead(1099);
+    lab.playback()->stepNext();
+    QVERIFY(lab.playback()->currentEventText().contains("context_switch"));
     QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("0"));
     QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
-    lab.stepNext();
-    QVERIFY(lab.currentEventText().contains("sn_set"));
+    lab.playback()->stepNext();
+    QVERIFY(lab.playback()->currentEventText().contains("sn_set"));
     QCOMPARE(in->value("UPID receiver", "SN"), QStringLiteral("1"));
     QVERIFY(in->isChanged("UPID receiver", "SN"));
     QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0xEC"));
     QVERIFY(!in->isChanged("CPU 0", "UINV"));
-    lab.stepNext();
-    QVERIFY(lab.currentEventText().contains("xsaves"));
+    lab.playback()->stepNext();
+    QVERIFY(lab.playback()->currentEventText().contains("xsaves"));
     QCOMPARE(in->value("CPU 0", "UINV"), QStringLiteral("0x00"));
     QVERIFY(in->isChanged("CPU 0", "UINV"));
     QVERIFY(!in->isChanged("UPID receiver", "SN"));
     // SENDUIPI at 1000 ns posts PIR and sets ON in one locked update of the UPID (§2.4): both
     // change with the senduipi event, nothing more with pir_posted.
-    lab.setPlayhead(999);
-    lab.stepNext();
-    QVERIFY(lab.currentEventText().contains("senduipi"));
+    lab.playback()->setPlayhead(999);
+    lab.playback()->stepNext();
+    QVERIFY(lab.playback()->currentEventText().contains("senduipi"));
     QVERIFY(in->isChanged("UPID receiver", "ON"));
     QVERIFY(in->isChanged("UPID receiver", "PIR"));
-    lab.stepNext();
-    QVERIFY(lab.currentEventText().contains("pir_posted"));
+    lab.playback()->stepNext();
+    QVERIFY(lab.playback()->currentEventText().contains("pir_posted"));
     QVERIFY(!in->isChanged("UPID receiver", "ON"));
 }
 
 // At 0 ns the machine comes up: that is not "a change" to highlight everywhere.
 void TestController::nothingIsHighlightedAtTheStart() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* in = lab.inspector();
-    lab.setPlayhead(0);
+    lab.playback()->setPlayhead(0);
     for (const char* field : {"task", "UINV", "UIF", "HANDLER"}) {
         QVERIFY2(!in->isChanged("CPU 0", field), field);
         QVERIFY2(!in->isChanged("CPU 1", field), field);
@@ -348,40 +353,40 @@ void TestController::nothingIsHighlightedAtTheStart() {
 
 void TestController::stepsThroughSubSteps() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    lab.toStart();
-    QCOMPARE(lab.currentEvent(), -1);
+    QVERIFY(lab.document()->openFile(kSeed));
+    lab.playback()->toStart();
+    QCOMPARE(lab.playback()->currentEvent(), -1);
     int steps = 0, asked = 0;
     qint64 last = 0;
-    while (lab.currentEvent() + 1 < lab.eventCount()) {
-        lab.stepNext();
-        QVERIFY(lab.playhead() >= last);
-        last = lab.playhead();
+    while (lab.playback()->currentEvent() + 1 < lab.eventCount()) {
+        lab.playback()->stepNext();
+        QVERIFY(lab.playback()->playhead() >= last);
+        last = lab.playback()->playhead();
         ++steps;
         if (lab.narration()->asking()) {
             // The seed's predict step (docs/scenarios.md): one press stops before the arrival.
-            QCOMPARE(lab.playhead(), 1299LL);
+            QCOMPARE(lab.playback()->playhead(), 1299LL);
             ++asked;
         }
     }
     QCOMPARE(asked, 1);
     QCOMPARE(steps, lab.eventCount() + asked);
-    QCOMPARE(lab.playhead(), 3200LL); // the handler's UIRET, the last event
-    lab.stepPrev();
-    QCOMPARE(lab.currentEvent(), lab.eventCount() - 2);
+    QCOMPARE(lab.playback()->playhead(), 3200LL); // the handler's UIRET, the last event
+    lab.playback()->stepPrev();
+    QCOMPARE(lab.playback()->currentEvent(), lab.eventCount() - 2);
     // A sub-step of 1100: the switch first, then SN, XSAVES, XRSTORS, one at a time.
-    lab.setPlayhead(1099);
-    lab.stepNext();
-    QCOMPARE(lab.playhead(), 1100LL);
-    QVERIFY(lab.currentEventText().contains("context_switch"));
-    lab.stepNext();
-    QCOMPARE(lab.playhead(), 1100LL);
-    QVERIFY(lab.currentEventText().contains("sn_set"));
+    lab.playback()->setPlayhead(1099);
+    lab.playback()->stepNext();
+    QCOMPARE(lab.playback()->playhead(), 1100LL);
+    QVERIFY(lab.playback()->currentEventText().contains("context_switch"));
+    lab.playback()->stepNext();
+    QCOMPARE(lab.playback()->playhead(), 1100LL);
+    QVERIFY(lab.playback()->currentEventText().contains("sn_set"));
 }
 
 void TestController::whyListsTheCausalChain() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     const int spurious = lab.findEvent("spurious_notification");
     QVERIFY(spurious >= 0);
     lab.selectEvent(spurious);
@@ -427,24 +432,24 @@ void TestController::whyListsTheCausalChain() {
 
 void TestController::whyFollowsTheEventThroughADrag() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     lab.selectEvent(lab.findEvent("spurious_notification"));
-    const int entry = lab.entryIndex("switch-out");
-    QVERIFY(lab.requestMove(entry, 1400));
+    const int entry = lab.document()->entryIndex("switch-out");
+    QVERIFY(lab.document()->requestMove(entry, 1400));
     QCOMPARE(lab.selectedEvent(), -1);
     QCOMPARE(lab.why()->rowCount(), 0);
-    QVERIFY(lab.requestMove(entry, 1150));
+    QVERIFY(lab.document()->requestMove(entry, 1150));
     QVERIFY(lab.selectedEvent() >= 0);
     QVERIFY(lab.why()->rowCount() > 0);
 }
 
 void TestController::narrationFollowsThePlayhead() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* n = lab.narration();
-    lab.setPlayhead(1050);
+    lab.playback()->setPlayhead(1050);
     QVERIFY(n->text().startsWith("The sender executes SENDUIPI"));
-    lab.setPlayhead(1300);
+    lab.playback()->setPlayhead(1300);
     QVERIFY(n->text().startsWith("The IPI arrives"));
     QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Same);
     QVERIFY(!n->edited());
@@ -454,53 +459,118 @@ void TestController::narrationFollowsThePlayhead() {
 // "the spurious handler counts UIS +1" any more; the switch-out's step follows the drag.
 void TestController::narrationFollowsTheEditedRun() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     auto* n = lab.narration();
-    QVERIFY(lab.moveEntry(lab.entryIndex("switch-out"), 1400));
+    QVERIFY(lab.document()->moveEntry(lab.document()->entryIndex("switch-out"), 1400));
     QVERIFY(n->edited());
-    lab.setPlayhead(1300);
+    lab.playback()->setPlayhead(1300);
     QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Gone);
     QVERIFY(n->fileText().contains("UIS +1"));
     QVERIFY(!n->text().contains("UIS +1"));
     QVERIFY2(n->text().startsWith("No spurious notification"), qPrintable(n->text()));
     QVERIFY(n->note().contains("no longer happens"));
-    lab.setPlayhead(1400);
+    lab.playback()->setPlayhead(1400);
     QCOMPARE(n->status(), uintr::lab::NarrationModel::Status::Moved);
     QVERIFY(n->text().startsWith("The scheduler switches the receiver out"));
     QVERIFY(n->note().contains("1 400 ns"));
-    lab.undo();
+    lab.document()->undo();
     QVERIFY(!n->edited());
-    lab.setPlayhead(1300);
+    lab.playback()->setPlayhead(1300);
     QVERIFY(n->text().startsWith("The IPI arrives"));
 }
 
 void TestController::markersMeasureDistance() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    lab.setMarkerA(1000);
-    lab.setMarkerB(1300);
-    QCOMPARE(lab.markerText(), QStringLiteral("A 1 000 ns   B 1 300 ns   B−A +300 ns"));
-    lab.clearMarkers();
-    QVERIFY(lab.markerText().isEmpty());
+    QVERIFY(lab.document()->openFile(kSeed));
+    lab.playback()->setMarkerA(1000);
+    lab.playback()->setMarkerB(1300);
+    QCOMPARE(lab.playback()->markerText(), QStringLiteral("A 1 000 ns   B 1 300 ns   B−A +300 ns"));
+    lab.playback()->clearMarkers();
+    QVERIFY(lab.playback()->markerText().isEmpty());
 }
 
 void TestController::playAdvancesAndPauses() {
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
-    lab.toStart();
-    lab.setPlaying(true);
-    QVERIFY(lab.playing());
+    QVERIFY(lab.document()->openFile(kSeed));
+    lab.playback()->toStart();
+    lab.playback()->setPlaying(true);
+    QVERIFY(lab.playback()->playing());
     // It stops at each instant with events (the time-0 placements first), then moves on.
-    QTRY_VERIFY_WITH_TIMEOUT(lab.currentEvent() >= 0, 3000);
-    QTRY_VERIFY_WITH_TIMEOUT(lab.playhead() > 0, 5000);
-    lab.setPlaying(false);
-    const qint64 at = lab.playhead();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.playback()->currentEvent() >= 0, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(lab.playback()->playhead() > 0, 5000);
+    lab.playback()->setPlaying(false);
+    const qint64 at = lab.playback()->playhead();
     QTest::qWait(100);
-    QCOMPARE(lab.playhead(), at);
+    QCOMPARE(lab.playback()->playhead(), at);
     // Stepping pauses playback.
-    lab.setPlaying(true);
-    lab.stepNext();
-    QVERIFY(!lab.playing());
+    lab.playback()->setPlaying(true);
+    lab.playback()->stepNext();
+    QVERIFY(!lab.playback()->playing());
+}
+
+// The drag's one undo step commits the run the last preview simulated, not a new simulation.
+void TestController::releaseAdoptsThePreviewedRun() {
+    LabController lab;
+    auto* doc = lab.document();
+    QVERIFY(doc->openFile(kSeed));
+    const int entry = doc->entryIndex("switch-out");
+    std::shared_ptr<const uintr::lab::SimRun> shown;
+    int runs = 0;
+    connect(doc, &uintr::lab::LabDocument::runReady, this,
+            [&](std::shared_ptr<const uintr::lab::SimRun> run, bool) {
+                shown = std::move(run);
+                ++runs;
+            });
+    QVERIFY(doc->requestMove(entry, 1400));
+    QCOMPARE(runs, 1);
+    const auto previewed = shown;
+    QVERIFY(previewed != doc->committed());
+    QVERIFY(doc->commitMove(entry, 1400));
+    QCOMPARE(runs, 2);
+    // Laid out on its own (a committed run keeps no chain), over the same recording.
+    QVERIFY(&doc->committed()->recording() == &previewed->recording());
+    QVERIFY(shown == doc->committed());
+    QCOMPARE(doc->undoText(), QStringLiteral("Move switch-out to 1 400 ns"));
+}
+
+// Open, import or recover: the playhead, the markers and the selection belonged to the old one.
+void TestController::aNewDocumentResetsThePlayback() {
+    LabController lab;
+    auto* play = lab.playback();
+    QVERIFY(lab.document()->openFile(kSeed));
+    play->setPlayhead(1500);
+    play->setMarkerA(1000);
+    lab.selectEvent(lab.findEvent("spurious_notification"));
+    QVERIFY(lab.selectedEvent() >= 0);
+    QSignalSpy markers(play, &uintr::lab::Playback::markersChanged);
+    QSignalSpy moved(play, &uintr::lab::Playback::playheadChanged);
+    QVERIFY(lab.document()->openFile(kSeed));
+    QCOMPARE(play->playhead(), 0LL);
+    QCOMPARE(play->markerA(), -1LL);
+    QCOMPARE(markers.count(), 1);
+    QCOMPARE(moved.count(), 1);
+    QVERIFY(play->currentEvent() >= 0); // on the last of the time-0 placements
+    QCOMPARE(play->currentEvent(), lab.document()->committed()->lastEventAtOrBefore(0));
+    QCOMPARE(lab.selectedEvent(), -1);
+    QVERIFY(!lab.document()->dirty());
+}
+
+// The document moves, the playback stays: a drag frame re-simulates under a resting playhead,
+// whose current event is looked up again in the preview.
+void TestController::aDragStopsPlaybackAndKeepsThePlayhead() {
+    LabController lab;
+    auto* play = lab.playback();
+    QVERIFY(lab.document()->openFile(kSeed));
+    play->setPlayhead(1300);
+    QCOMPARE(play->currentKind(), QStringLiteral("spurious_notification"));
+    play->setPlaying(true);
+    QVERIFY(play->playing());
+    QVERIFY(lab.document()->requestMove(lab.document()->entryIndex("switch-out"), 1400));
+    QVERIFY(!play->playing());
+    QCOMPARE(play->playhead(), 1300LL);
+    QVERIFY(play->currentKind() != QStringLiteral("spurious_notification"));
+    lab.document()->cancelMove();
+    QCOMPARE(play->currentKind(), QStringLiteral("spurious_notification"));
 }
 
 QTEST_GUILESS_MAIN(TestController)

@@ -88,7 +88,7 @@ void TestExport::svgIsWriteSvgOfTheScenario() {
     QFETCH(bool, dark);
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     lab.setDark(dark);
     const QString out = dir.filePath("seed-race.svg");
     QVERIFY(lab.exportTimeline(QUrl::fromLocalFile(out), false, narration));
@@ -112,7 +112,7 @@ void TestExport::svgIsWhatTheCliWrites() {
     const QString sim = QStringLiteral(UINTR_SIM);
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     QVERIFY(lab.exportTimeline(QUrl::fromLocalFile(dir.filePath("app.svg")), false, true));
     QProcess p;
     p.start(sim, {"render", kSeed, "-o", dir.filePath("cli.svg"), "--narration"});
@@ -124,12 +124,13 @@ void TestExport::svgIsWhatTheCliWrites() {
 void TestExport::svgIncludesUnsavedEdits() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     const QString before = dir.filePath("before.svg"), after = dir.filePath("after.svg");
     QVERIFY(lab.exportTimeline(QUrl::fromLocalFile(before), false, false));
-    const int entry = lab.entryIndex("switch-out");
-    QVERIFY(lab.moveEntry(entry, 1350)); // after the IPI lands: no spurious notification
-    QVERIFY(lab.dirty());
+    const int entry = lab.document()->entryIndex("switch-out");
+    QVERIFY(
+        lab.document()->moveEntry(entry, 1350)); // after the IPI lands: no spurious notification
+    QVERIFY(lab.document()->dirty());
     QVERIFY(lab.exportTimeline(QUrl::fromLocalFile(after), false, false));
 
     auto edited = seed();
@@ -144,7 +145,7 @@ void TestExport::svgIncludesUnsavedEdits() {
     QCOMPARE(lab.spuriousCount(), 0);
     QVERIFY(!readAll(after).contains("class=\"m-spurious\""));
     QVERIFY(!readAll(after).contains("class=\"arrow-spurious\""));
-    QVERIFY(lab.dirty()); // exporting is not saving
+    QVERIFY(lab.document()->dirty()); // exporting is not saving
 }
 
 void TestExport::svgIsValidXml() {
@@ -152,7 +153,7 @@ void TestExport::svgIsValidXml() {
     if (xmllint.isEmpty()) QSKIP("xmllint is not installed");
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     lab.setDark(true);
     lab.timeline()->showRange(900, 1500);
     const QStringList files{dir.filePath("whole.svg"), dir.filePath("window.svg")};
@@ -170,7 +171,7 @@ void TestExport::svgIsValidXml() {
 void TestExport::pngIsTheSvgRendered() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     QCOMPARE(lab.exportScale(), 2.0); // for slides
     const QString svg = dir.filePath("seed.svg"), png = dir.filePath("seed.png");
     QVERIFY(lab.exportTimeline(QUrl::fromLocalFile(svg), false, true));
@@ -204,7 +205,7 @@ void TestExport::pngIsTheSvgRendered() {
 void TestExport::visibleWindowOnly() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     lab.timeline()->showRange(900, 1500);
     QCOMPARE(lab.timeline()->t0(), 900);
     QCOMPARE(lab.timeline()->t1(), 1500);
@@ -234,7 +235,7 @@ void TestExport::visibleWindowOnly() {
 void TestExport::unwritablePathFailsAndLeavesNoFile() {
     QTemporaryDir dir;
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     QSignalSpy errors(&lab, &LabController::errorOccurred);
     QVERIFY(QDir(dir.path()).mkdir("taken.svg")); // a directory where the file would go
     QFile plain(dir.filePath("plain"));
@@ -267,7 +268,7 @@ void TestExport::badNameOrNothingOpenFails() {
     QCOMPARE(errors.size(), 1);
 
     LabController lab;
-    QVERIFY(lab.openFile(kSeed));
+    QVERIFY(lab.document()->openFile(kSeed));
     QVERIFY(!lab.exportTimeline(QUrl::fromLocalFile(dir.filePath("x.jpg")), false, true));
     QVERIFY(lab.statusText().contains(".svg or .png"));
     QVERIFY(!lab.exportTimeline(QUrl("https://example.org/x.svg"), false, true));

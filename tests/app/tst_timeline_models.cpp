@@ -69,7 +69,7 @@ void TestTimelineModels::init() {
     lab_ = std::make_unique<LabController>();
     view_ = lab_->timeline();
     view_->setViewWidth(1600);
-    QVERIFY(lab_->openFile(kSeed));
+    QVERIFY(lab_->document()->openFile(kSeed));
 }
 
 void TestTimelineModels::fillsTheModelsFromTheGeometry() {
@@ -85,7 +85,7 @@ void TestTimelineModels::fillsTheModelsFromTheGeometry() {
     QCOMPARE(i.data(MarkerModel::T).toLongLong(), 1300LL);
     QCOMPARE(i.data(MarkerModel::AtX).toDouble(), view_->xOf(1300));
     QVERIFY(!i.data(MarkerModel::Draggable).toBool());
-    const int send = findMarker(view_->markers(), "senduipi", lab_->entryIndex("send"));
+    const int send = findMarker(view_->markers(), "senduipi", lab_->document()->entryIndex("send"));
     QVERIFY(send >= 0);
     QVERIFY(view_->markers()->index(send).data(MarkerModel::Draggable).toBool());
     bool spuriousArrow = false;
@@ -127,7 +127,7 @@ void TestTimelineModels::dragSignalsOnlyTheChangedStretch() {
     auto* markers = view_->markers();
     const QStringList before = markerRows(markers);
     ModelSignals spy(markers);
-    QVERIFY(lab_->requestMove(lab_->entryIndex("switch-out"), 1400));
+    QVERIFY(lab_->document()->requestMove(lab_->document()->entryIndex("switch-out"), 1400));
     const QStringList after = markerRows(markers);
     QVERIFY(after.size() < before.size()); // no spurious marker any more
     int head = 0;
@@ -173,10 +173,10 @@ void TestTimelineModels::zoomKeepsTheTimeUnderThePointer() {
 }
 
 void TestTimelineModels::hitTestsFindDraggableEntries() {
-    const int out = lab_->entryIndex("switch-out");
+    const int out = lab_->document()->entryIndex("switch-out");
     QCOMPARE(view_->draggableEntryAt(view_->xOf(1100) + 3, view_->laneCenterY(0)), out);
     QCOMPARE(view_->draggableEntryAt(view_->xOf(1000), view_->laneCenterY(1)),
-             lab_->entryIndex("send"));
+             lab_->document()->entryIndex("send"));
     QCOMPARE(view_->draggableEntryAt(view_->xOf(2000), view_->laneCenterY(0)), -1);
     const int event = view_->eventAt(view_->xOf(1300), view_->laneCenterY(0));
     QVERIFY(event >= 0);
@@ -185,13 +185,13 @@ void TestTimelineModels::hitTestsFindDraggableEntries() {
 }
 
 void TestTimelineModels::dragSnapsToOtherEvents() {
-    const int out = lab_->entryIndex("switch-out");
+    const int out = lab_->document()->entryIndex("switch-out");
     // A few px from the IPI's arrival at 1300: snaps there; far from anything: whole ns.
     QCOMPARE(view_->snapTime(out, view_->xOf(1300) + 3), 1300LL);
     const qint64 free = view_->snapTime(out, view_->xOf(2000) + 0.4);
     QVERIFY(qAbs(free - 2000) <= 2);
     // Marker A attracts it too.
-    lab_->setMarkerA(2500);
+    lab_->playback()->setMarkerA(2500);
     QCOMPARE(view_->snapTime(out, view_->xOf(2500) - 4), 2500LL);
 }
 
@@ -208,16 +208,16 @@ void TestTimelineModels::lanesShareTheHeight() {
 }
 
 void TestTimelineModels::dragUpdatesTheModelsAtOnce() {
-    const int out = lab_->entryIndex("switch-out");
+    const int out = lab_->document()->entryIndex("switch-out");
     QVERIFY(findMarker(view_->markers(), "spurious_notification") >= 0);
-    QVERIFY(lab_->requestMove(out, 1400));
+    QVERIFY(lab_->document()->requestMove(out, 1400));
     // Same call, no event loop: the models already show the new run.
     QCOMPARE(findMarker(view_->markers(), "spurious_notification"), -1);
     const int moved = findMarker(view_->markers(), "context_switch", out);
     QVERIFY(moved >= 0);
     QCOMPARE(view_->markers()->index(moved).data(MarkerModel::T).toLongLong(), 1400LL);
-    QVERIFY(lab_->commitMove(out, 1400));
-    lab_->undo();
+    QVERIFY(lab_->document()->commitMove(out, 1400));
+    lab_->document()->undo();
     QVERIFY(findMarker(view_->markers(), "spurious_notification") >= 0);
 }
 

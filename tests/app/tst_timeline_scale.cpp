@@ -92,28 +92,30 @@ class TestTimelineScale : public QObject {
 
 void TestTimelineScale::importsACapture() {
     LabController lab;
-    QVERIFY(lab.importFtrace(QUrl::fromLocalFile(QStringLiteral(
-                                 UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
-                             QStringLiteral("19188"), QStringLiteral("19189"), 1000));
-    QVERIFY(lab.loaded());
+    QVERIFY(lab.document()->importFtrace(
+        QUrl::fromLocalFile(
+            QStringLiteral(UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
+        QStringLiteral("19188"), QStringLiteral("19189"), 1000));
+    QVERIFY(lab.document()->loaded());
     QCOMPARE(lab.cpuCount(), 2);
     QVERIFY(lab.eventCount() > 1000);
-    QCOMPARE(lab.fileName(), QStringLiteral("untitled.json"));
+    QCOMPARE(lab.document()->fileName(), QStringLiteral("untitled.json"));
     QVERIFY(lab.statusText().startsWith(QStringLiteral("Imported capture-2cpu-irqinfo.txt")));
     QCOMPARE(lab.timeline()->lanes()->count(), 2);
 }
 
 void TestTimelineScale::importErrorChangesNothing() {
     LabController lab;
-    QVERIFY(lab.openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json")));
+    QVERIFY(lab.document()->openFile(QStringLiteral(UINTR_SOURCE_DIR "/scenarios/seed-race.json")));
     QSignalSpy errors(&lab, &LabController::errorOccurred);
-    QVERIFY(!lab.importFtrace(QUrl::fromLocalFile(QStringLiteral(
-                                  UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
-                              QStringLiteral("nosuchtask"), QString(), 0));
+    QVERIFY(!lab.document()->importFtrace(
+        QUrl::fromLocalFile(
+            QStringLiteral(UINTR_SOURCE_DIR "/tests/data/ftrace/capture-2cpu-irqinfo.txt")),
+        QStringLiteral("nosuchtask"), QString(), 0));
     QCOMPARE(errors.count(), 1);
     QCOMPARE(lab.lastError(),
              QStringLiteral("--receiver: no task named 'nosuchtask' in the trace"));
-    QCOMPARE(lab.fileName(), QStringLiteral("seed-race.json"));
+    QCOMPARE(lab.document()->fileName(), QStringLiteral("seed-race.json"));
 }
 
 void TestTimelineScale::manyCpusScrollPinHide() {
@@ -121,7 +123,7 @@ void TestTimelineScale::manyCpusScrollPinHide() {
     TimelineView* v = lab.timeline();
     v->setViewWidth(1366);
     v->setViewHeight(600);
-    QVERIFY(lab.importFtrace(QUrl::fromLocalFile(write64CpuCapture(dir_)), {}, {}, 0));
+    QVERIFY(lab.document()->importFtrace(QUrl::fromLocalFile(write64CpuCapture(dir_)), {}, {}, 0));
     QCOMPARE(lab.cpuCount(), 64);
     QVERIFY(v->maxScrollY() > 0);
     const int onScreen = v->lanes()->count();
@@ -159,7 +161,7 @@ void TestTimelineScale::densityWhereCrowded() {
     TimelineView* v = lab.timeline();
     v->setViewWidth(1366);
     v->setViewHeight(600);
-    QVERIFY(lab.openFile(path));
+    QVERIFY(lab.document()->openFile(path));
     v->fit();
     QCOMPARE(v->denseLanes(), 4);
     QCOMPARE(v->markers()->count(), 0);
@@ -180,12 +182,12 @@ void TestTimelineScale::resumedDragIsAFreshRun() {
     const QString path = writeStressScenario(dir_, sc, QStringLiteral("drag.json"));
     QVERIFY(!path.isEmpty());
     LabController lab;
-    QVERIFY(lab.openFile(path));
+    QVERIFY(lab.document()->openFile(path));
     const int entry = switchFrom(sc, 3001);
-    const qint64 at = lab.entryTime(entry);
+    const qint64 at = lab.document()->entryTime(entry);
     for (const qint64 to : {at + 40, at - 90, at + 260})
-        QVERIFY(lab.requestMove(entry, to));
-    QVERIFY(lab.commitMove(entry, at + 260));
+        QVERIFY(lab.document()->requestMove(entry, to));
+    QVERIFY(lab.document()->commitMove(entry, at + 260));
     auto moved = sc;
     moved.timeline[static_cast<std::size_t>(entry)].at = at + 260;
     const SimRun fresh(moved);
@@ -204,11 +206,11 @@ void TestTimelineScale::partialPreviewThenFinished() {
     const QString path = writeStressScenario(dir_, sc, QStringLiteral("partial.json"));
     QVERIFY(!path.isEmpty());
     LabController lab;
-    QVERIFY(lab.openFile(path));
+    QVERIFY(lab.document()->openFile(path));
     const int events = lab.eventCount();
     QVERIFY2(events >= 20'000, qPrintable(QString::number(events))); // big enough to split
     const int entry = switchFrom(sc, 3001);
-    const qint64 at = lab.entryTime(entry);
+    const qint64 at = lab.document()->entryTime(entry);
     lab.timeline()->showRange(at - 1500, at + 1500);
     const auto shownAt = [&] {
         return lab.timeline()->shownRun()->scenario().timeline[static_cast<std::size_t>(entry)].at;
@@ -222,38 +224,38 @@ void TestTimelineScale::partialPreviewThenFinished() {
         return sim::traceToJson(run.trace(), run.recording().summary(), run.scenario());
     };
 
-    QVERIFY(lab.requestMove(entry, at + 40));
+    QVERIFY(lab.document()->requestMove(entry, at + 40));
     QVERIFY(lab.timeline()->shownRun()->partial());
     QVERIFY(lab.eventCount() < events);
     QVERIFY(lab.verdict().value(0).startsWith(QStringLiteral("Simulated up to")));
-    lab.previewFinisher()->waitForDone();
+    lab.document()->previewFinisher()->waitForDone();
     QVERIFY(!lab.timeline()->shownRun()->partial());
     QCOMPARE(shownAt(), at + 40);
     QCOMPARE(json(*lab.timeline()->shownRun()), json(*freshRun(at + 40)));
 
     // A result that arrives after a newer request is dropped: the newer partial stays on screen.
-    QVERIFY(lab.requestMove(entry, at + 90));
-    lab.previewFinisher()->runNow(); // at + 90 finished, its delivery posted
-    QVERIFY(lab.requestMove(entry, at + 130));
-    QCoreApplication::sendPostedEvents(lab.previewFinisher());
+    QVERIFY(lab.document()->requestMove(entry, at + 90));
+    lab.document()->previewFinisher()->runNow(); // at + 90 finished, its delivery posted
+    QVERIFY(lab.document()->requestMove(entry, at + 130));
+    QCoreApplication::sendPostedEvents(lab.document()->previewFinisher());
     QVERIFY(lab.timeline()->shownRun()->partial());
     QCOMPARE(shownAt(), at + 130);
-    lab.previewFinisher()->waitForDone();
+    lab.document()->previewFinisher()->waitForDone();
     QVERIFY(!lab.timeline()->shownRun()->partial());
     QCOMPARE(shownAt(), at + 130);
 
     // Released before the finisher is done: the commit finishes the run itself.
-    QVERIFY(lab.requestMove(entry, at + 200));
+    QVERIFY(lab.document()->requestMove(entry, at + 200));
     QVERIFY(lab.timeline()->shownRun()->partial());
-    QVERIFY(lab.commitMove(entry, at + 200));
+    QVERIFY(lab.document()->commitMove(entry, at + 200));
     QVERIFY(!lab.timeline()->shownRun()->partial());
     QVERIFY(!lab.timeline()->shownRun()->layered()); // a committed run holds no chain
     QCOMPARE(json(*lab.timeline()->shownRun()), json(*freshRun(at + 200)));
-    lab.previewFinisher()->waitForDone(); // nothing late changes the committed run
+    lab.document()->previewFinisher()->waitForDone(); // nothing late changes the committed run
     QCOMPARE(shownAt(), at + 200);
     QCOMPARE(lab.eventCount(), freshRun(at + 200)->eventCount());
-    lab.undo();
-    QCOMPARE(lab.entryTime(entry), at);
+    lab.document()->undo();
+    QCOMPARE(lab.document()->entryTime(entry), at);
     QCOMPARE(lab.eventCount(), events);
 }
 

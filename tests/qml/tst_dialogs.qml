@@ -18,7 +18,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1366, height: 768 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -34,7 +34,7 @@ TestCase {
         tryCompare(save, "opened", true)
         compare(findChild(save, "acceptButton").text, "Save")
         compare(findChild(save, "nameField").text, "seed-race.json")
-        verify(save.folder !== PathTools.parentFolder(lab.filePath), "not the shipped library: " + save.folder)
+        verify(save.folder !== PathTools.parentFolder(lab.document.filePath), "not the shipped library: " + save.folder)
         save.reject()
         tryCompare(save, "visible", false)
     }
@@ -49,7 +49,7 @@ TestCase {
         name.forceActiveFocus()
         keyClick(Qt.Key_Return)
         tryCompare(save, "visible", false)
-        compare(lab.filePath, target)
+        compare(lab.document.filePath, target)
         verify(PathTools.exists(target))
     }
 
@@ -91,6 +91,6 @@ TestCase {
         // Return on a file opens it.
         keyClick(Qt.Key_Return)
         tryCompare(open, "visible", false)
-        compare(lab.filePath, row.path)
+        compare(lab.document.filePath, row.path)
     }
 }

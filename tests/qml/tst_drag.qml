@@ -27,7 +27,7 @@ TestCase {
     function drag(entry: int, to: real, steps: int) {
         const view = lab.timeline
         const y = view.laneCenterY(0)
-        const from = view.xOf(lab.entryTime(entry))
+        const from = view.xOf(lab.document.entryTime(entry))
         mousePress(mouseArea, from, y)
         for (let i = 1; i <= steps; ++i)
             mouseMove(mouseArea, from + (view.xOf(to) - from) * i / steps, y)
@@ -41,7 +41,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1400, height: 900 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -50,63 +50,63 @@ TestCase {
     }
 
     function test_dragSwitchOutPastTheArrivalAndBack() {
-        const entry = lab.entryIndex("switch-out")
+        const entry = lab.document.entryIndex("switch-out")
         compare(markers("spurious_notification").length, 1)
 
         drag(entry, 1450, 8)
-        compare(lab.entryTime(entry) > 1300, true, "the switch-out moved past the arrival")
+        compare(lab.document.entryTime(entry) > 1300, true, "the switch-out moved past the arrival")
         compare(markers("spurious_notification").length, 0)
         compare(lab.spuriousCount, 0)
-        verify(/^Move switch-out to 1 [0-9]{3} ns$/.test(lab.undoText), lab.undoText)
+        verify(/^Move switch-out to 1 [0-9]{3} ns$/.test(lab.document.undoText), lab.document.undoText)
         verify(lab.verdict[0].startsWith("No spurious notification"))
 
         drag(entry, 1100, 8)
         // the mouse moves in whole pixels: the entry lands within one pixel of 1100 ns
         const nsPerPx = 1 / (lab.timeline.xOf(1001) - lab.timeline.xOf(1000))
-        verify(Math.abs(lab.entryTime(entry) - 1100) <= Math.ceil(nsPerPx),
-               "switch-out at " + lab.entryTime(entry))
+        verify(Math.abs(lab.document.entryTime(entry) - 1100) <= Math.ceil(nsPerPx),
+               "switch-out at " + lab.document.entryTime(entry))
         compare(markers("spurious_notification").length, 1)
         compare(lab.spuriousCount, 1)
 
         keyClick(Qt.Key_Z, Qt.ControlModifier)
         compare(markers("spurious_notification").length, 0)
         keyClick(Qt.Key_Z, Qt.ControlModifier)
-        compare(lab.entryTime(entry), 1100) // back to the file's value
+        compare(lab.document.entryTime(entry), 1100) // back to the file's value
         compare(markers("spurious_notification").length, 1)
-        verify(!lab.canUndo)
+        verify(!lab.document.canUndo)
         keyClick(Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
         compare(markers("spurious_notification").length, 0)
     }
 
     function test_theRaceVanishesMidDrag() {
-        const entry = lab.entryIndex("switch-out")
+        const entry = lab.document.entryIndex("switch-out")
         const view = lab.timeline
         const y = view.laneCenterY(0)
         mousePress(mouseArea, view.xOf(1100), y)
         mouseMove(mouseArea, view.xOf(1200), y)
-        verify(lab.previewing)
+        verify(lab.document.previewing)
         compare(markers("spurious_notification").length, 1, "still switched out before 1300")
         mouseMove(mouseArea, view.xOf(1400), y)
         compare(markers("spurious_notification").length, 0, "the preview already shows it")
-        verify(!lab.canUndo, "no undo entry before the release")
+        verify(!lab.document.canUndo, "no undo entry before the release")
         keyClick(Qt.Key_Escape)
-        verify(!lab.previewing)
+        verify(!lab.document.previewing)
         compare(markers("spurious_notification").length, 1)
         mouseRelease(mouseArea, view.xOf(1400), y)
-        compare(lab.entryTime(entry), 1100)
-        verify(!lab.canUndo)
+        compare(lab.document.entryTime(entry), 1100)
+        verify(!lab.document.canUndo)
     }
 
     function test_dragSendUipiAfterTheSwitchOut() {
         // SENDUIPI after the receiver left: SN is set, so no IPI is sent and nothing is spurious.
-        const entry = lab.entryIndex("send")
+        const entry = lab.document.entryIndex("send")
         const view = lab.timeline
         const y = view.laneCenterY(1)
         mousePress(mouseArea, view.xOf(1000), y)
         mouseMove(mouseArea, view.xOf(1100), y)
         mouseMove(mouseArea, view.xOf(1600), y)
         mouseRelease(mouseArea, view.xOf(1600), y)
-        verify(lab.entryTime(entry) > 1500)
+        verify(lab.document.entryTime(entry) > 1500)
         compare(markers("spurious_notification").length, 0)
         // uintr-reference.md §2.4: SN set, so the post is made and no IPI leaves: a suppressed
         // marker, no arrow.

@@ -19,7 +19,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1400, height: 900 })
         verify(window)
         waitForRendering(window.contentItem)

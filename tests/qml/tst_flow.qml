@@ -18,7 +18,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1600, height: 1000 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -36,35 +36,35 @@ TestCase {
 
     function test_packetRidesTheArrow() {
         const view = lab.timeline
-        lab.playhead = 900
+        lab.playback.playhead = 900
         tryVerify(() => visibleNamed("ipiPacket").length === 0, 3000, "no packet before the send")
         // uintr-reference.md §6: sent at 1000 ns, lands 300 ns later; at 1150 it is half way.
-        lab.playhead = 1150
+        lab.playback.playhead = 1150
         tryVerify(() => {
             const p = visibleNamed("ipiPacket")
             return p.length === 1 && Math.abs(p[0].x + p[0].width / 2 - view.xOf(1150)) < 1.5
         }, 3000, "one packet, at the playhead's x")
-        lab.playhead = 1400
+        lab.playback.playhead = 1400
         tryVerify(() => visibleNamed("ipiPacket").length === 0, 3000, "none after the arrival")
     }
 
     function test_arrivalShowsTheOutcome() {
-        lab.stepTo(lab.findEvent("spurious_notification"))
+        lab.playback.stepTo(lab.findEvent("spurious_notification"))
         const words = visibleNamed("outcomeText")
         compare(words.length, 1)
         verify(words[0].text.indexOf("UIS +1") >= 0, words[0].text)
-        lab.stepTo(lab.findEvent("user_interrupt_delivered"))
+        lab.playback.stepTo(lab.findEvent("user_interrupt_delivered"))
         const taken = visibleNamed("outcomeText")
         compare(taken.length, 1)
         verify(taken[0].text.indexOf("UIRR") >= 0, taken[0].text)
     }
 
     function test_switchShowsUinvLeaving() {
-        lab.playhead = 1099
-        lab.stepNext() // the switch-out
-        lab.stepNext() // SN set
-        lab.stepNext() // XSAVES
-        compare(lab.currentKind, "xsaves")
+        lab.playback.playhead = 1099
+        lab.playback.stepNext() // the switch-out
+        lab.playback.stepNext() // SN set
+        lab.playback.stepNext() // XSAVES
+        compare(lab.playback.currentKind, "xsaves")
         const token = visibleNamed("uinvToken")
         compare(token.length, 1)
         verify(token[0].children[0].text.indexOf("UINV → XSAVE") === 0)
@@ -72,10 +72,10 @@ TestCase {
 
     function test_reducedMotionStopsEverything() {
         window.reducedMotion = true
-        lab.playhead = 1150
+        lab.playback.playhead = 1150
         wait(0)
         compare(visibleNamed("ipiPacket").length, 0)
-        lab.stepTo(lab.findEvent("spurious_notification"))
+        lab.playback.stepTo(lab.findEvent("spurious_notification"))
         compare(visibleNamed("outcomeText").length, 0)
         window.reducedMotion = false
     }

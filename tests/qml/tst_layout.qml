@@ -21,7 +21,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function open(width: int, height: int, scale: real) {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test,
                                        { controller: lab, width: width, height: height, presentationScale: scale })
         verify(window)
@@ -108,7 +108,7 @@ TestCase {
         mousePress(mouse, view.xOf(1100), y)
         mouseMove(mouse, view.xOf(1200), y)
         mouseMove(mouse, view.xOf(1450), y)
-        verify(lab.previewing)
+        verify(lab.document.previewing)
         compare(lab.spuriousCount, 0, "the race is gone under the hand")
         compare(bar.height, before, "the timeline did not jump")
         mouseMove(mouse, view.xOf(1150), y)
@@ -147,7 +147,7 @@ TestCase {
 
     function test_playheadTagLeavesTheRulerReadable() {
         open(1366, 768, 1)
-        lab.playhead = 0
+        lab.playback.playhead = 0
         const playhead = findChild(window.contentItem, "playhead")
         verify(playhead.visible)
         const tag = playhead.children[1]
@@ -178,7 +178,7 @@ TestCase {
         mouseMove(mouse, view.xOf(1250), y)
         verify(lab.statusText.indexOf("→") >= 0, lab.statusText)
         keyClick(Qt.Key_Escape)
-        verify(!lab.previewing)
+        verify(!lab.document.previewing)
         verify(lab.statusText.indexOf("→") < 0, "stale: " + lab.statusText)
         verify(lab.statusText.indexOf("1 100 ns") >= 0, lab.statusText)
         mouseRelease(mouse, view.xOf(1250), y)
@@ -205,14 +205,14 @@ TestCase {
         open(1366, 768, 1)
         const badge = findChild(window.contentItem, "editedBadge")
         verify(!badge.visible)
-        verify(lab.moveEntry(lab.entryIndex("switch-out"), 1400))
+        verify(lab.document.moveEntry(lab.document.entryIndex("switch-out"), 1400))
         verify(badge.visible)
-        lab.playhead = 1300
+        lab.playback.playhead = 1300
         const text = findChild(window.contentItem, "narration").text
         verify(text.indexOf("UIS +1") < 0, text)
         verify(findChild(window.contentItem, "narrationFileText").visible)
         verify(findChild(window.contentItem, "narrationNote").text.indexOf("no longer happens") >= 0)
-        lab.undo()
+        lab.document.undo()
         verify(!badge.visible)
     }
 }

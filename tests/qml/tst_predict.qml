@@ -20,12 +20,12 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault()) // a new file: its questions are asked again
+        verify(lab.document.openDefault()) // a new file: its questions are asked again
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1366, height: 768 })
         verify(window)
         waitForRendering(window.contentItem)
         window.requestActivate()
-        lab.toStart()
+        lab.playback.toStart()
     }
 
     function narrationText(name) { return findChild(findChild(window.contentItem, "narrationPanel"), name) }
@@ -42,8 +42,8 @@ TestCase {
     function test_steppingStopsBeforeTheArrivalAndRevealsOnAKey() {
         verify(pressUntilAsked(Qt.Key_Right, 40) > 0, "never asked")
         // Just before the arrival: the last event shown is the switch-out's, not the spurious one.
-        compare(lab.playhead, 1299)
-        verify(lab.currentEventText.indexOf("spurious") < 0, lab.currentEventText)
+        compare(lab.playback.playhead, 1299)
+        verify(lab.playback.currentEventText.indexOf("spurious") < 0, lab.playback.currentEventText)
         verify(lab.narration.question.indexOf("Will vector 3 be delivered now") >= 0)
         // The verdict bar asks; its verdict ("Spurious notification …") would tell.
         const question = findChild(window.contentItem, "verdictLine")
@@ -58,7 +58,7 @@ TestCase {
         // → reveals: the step's first event at 1300 ns and its text.
         keyClick(Qt.Key_Right)
         verify(!lab.narration.asking)
-        compare(lab.playhead, 1300)
+        compare(lab.playback.playhead, 1300)
         verify(!veil.visible)
         verify(question.text.indexOf("Spurious notification") === 0, question.text)
         verify(narrationText("narration").visible)
@@ -66,38 +66,38 @@ TestCase {
         // Answered: stepping back and on again does not ask twice.
         keyClick(Qt.Key_Home)
         compare(pressUntilAsked(Qt.Key_Right, 40), -1)
-        verify(lab.playhead > 1300)
+        verify(lab.playback.playhead > 1300)
     }
 
     function test_playbackPausesAtTheQuestionAndSpaceReveals() {
         keyClick(Qt.Key_Space)
-        verify(lab.playing)
+        verify(lab.playback.playing)
         tryCompare(lab.narration, "asking", true, 20000)
-        verify(!lab.playing)
-        compare(lab.playhead, 1299)
+        verify(!lab.playback.playing)
+        compare(lab.playback.playhead, 1299)
         keyClick(Qt.Key_Space) // reveals, does not play on
         verify(!lab.narration.asking)
-        verify(!lab.playing)
-        compare(lab.playhead, 1300)
+        verify(!lab.playback.playing)
+        compare(lab.playback.playhead, 1300)
         keyClick(Qt.Key_Space) // plays on
-        verify(lab.playing)
-        lab.playing = false
+        verify(lab.playback.playing)
+        lab.playback.playing = false
     }
 
     function test_movingAwayEndsTheQuestionUnanswered() {
         verify(pressUntilAsked(Qt.Key_Right, 40) > 0)
-        lab.playhead = 500
+        lab.playback.playhead = 500
         verify(!lab.narration.asking)
         verify(narrationText("narration").visible)
         // Not answered: asked again on the way back.
         verify(pressUntilAsked(Qt.Key_Right, 40) > 0)
-        compare(lab.playhead, 1299)
+        compare(lab.playback.playhead, 1299)
     }
 
     function test_anEditedRunWhereTheStepIsGoneAsksNothing() {
         // The switch-out after the arrival: no spurious notification, the 1300 step is gone.
-        verify(lab.moveEntry(lab.entryIndex("switch-out"), 1400))
-        lab.toStart()
+        verify(lab.document.moveEntry(lab.document.entryIndex("switch-out"), 1400))
+        lab.playback.toStart()
         compare(pressUntilAsked(Qt.Key_Right, 40), -1)
     }
 
@@ -115,8 +115,8 @@ TestCase {
         const audience = findChild(window, "audienceWindow")
         tryCompare(audience, "visible", true)
         window.requestActivate()
-        lab.playhead = 500
-        verify(lab.hideAhead)
+        lab.playback.playhead = 500
+        verify(lab.playback.hideAhead)
         compare(spuriousMarkers(), 0)
         const veil = findChild(audience.contentItem, "predictVeil")
         verify(veil.visible)
@@ -130,7 +130,7 @@ TestCase {
         verify(verdict.text.indexOf("Spurious notification") === 0, verdict.text)
         keyClick(Qt.Key_F5)
         tryCompare(audience, "visible", false)
-        verify(!lab.hideAhead)
+        verify(!lab.playback.hideAhead)
     }
 
     function test_presenterSeesSpeakerNotesAndTheNextQuestion() {
@@ -138,7 +138,7 @@ TestCase {
         const audience = findChild(window, "audienceWindow")
         tryCompare(audience, "visible", true)
         window.requestActivate()
-        lab.playhead = 1150 // the switch-out's step; the next one asks
+        lab.playback.playhead = 1150 // the switch-out's step; the next one asks
         const notes = findChild(window.contentItem, "speakerNotes")
         verify(notes.text.indexOf("The race: the switch-out lands") === 0, notes.text)
         const next = findChild(window.contentItem, "nextQuestion")

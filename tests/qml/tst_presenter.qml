@@ -19,7 +19,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1366, height: 768 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -45,7 +45,7 @@ TestCase {
         // One timeline view, sized by the timeline on show.
         tryCompare(lab.timeline, "viewWidth", timeline.width)
         // In step: a step in one is a step in both; the presenter sees what comes next.
-        lab.playhead = 1050
+        lab.playback.playhead = 1050
         const audienceText = findChild(audience.contentItem, "audienceNarration")
         verify(findChild(audienceText, "narration").text.indexOf("The sender executes SENDUIPI") === 0)
         const next = findChild(window.contentItem, "nextStep")

@@ -19,7 +19,7 @@ TestCase {
     Component { id: mainComponent; Main {} }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1400, height: 900 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -42,16 +42,16 @@ TestCase {
     function test_keysStepThePlayhead() {
         window.requestActivate()
         keyClick(Qt.Key_Home)
-        compare(lab.currentEvent, -1)
+        compare(lab.playback.currentEvent, -1)
         keyClick(Qt.Key_Right)
-        compare(lab.currentEvent, 0)
+        compare(lab.playback.currentEvent, 0)
         for (let i = 0; i < 4; ++i) keyClick(Qt.Key_Right)
-        compare(lab.playhead, 1000)
+        compare(lab.playback.playhead, 1000)
         verify(findChild(window.contentItem, "currentEvent").text.indexOf("1 000 ns") === 0)
         keyClick(Qt.Key_Left)
-        compare(lab.currentEvent, 3)
+        compare(lab.playback.currentEvent, 3)
         keyClick(Qt.Key_End)
-        compare(lab.playhead, lab.endTime)
+        compare(lab.playback.playhead, lab.endTime)
     }
 
     function test_clickShowsWhy() {
@@ -60,7 +60,7 @@ TestCase {
         mouseClick(mouse, view.xOf(1300), view.laneCenterY(0))
         verify(lab.selectedEvent >= 0)
         verify(lab.whyTitle.indexOf("spurious notification") >= 0)
-        compare(lab.playhead, 1300)
+        compare(lab.playback.playhead, 1300)
         const list = findChild(window.contentItem, "whyList")
         verify(list.count >= 4)
         keyClick(Qt.Key_Escape)
@@ -71,20 +71,20 @@ TestCase {
         const box = findChild(window.contentItem, "variantBox") ?? findChild(window.header, "variantBox")
         verify(box)
         box.activated(box.find("misc-restore-bug"))
-        compare(lab.variant, "misc-restore-bug")
+        compare(lab.document.variant, "misc-restore-bug")
         compare(lab.deliveredCount, 0)
         compare(box.currentText, "misc-restore-bug")
-        lab.undo()
+        lab.document.undo()
         compare(box.currentText, "rfc-v1")
     }
 
     function test_brokenFileShowsTheLoadersLine() {
         const dialog = findChild(window, "errorDialog")
         verify(dialog)
-        verify(!lab.openFile(lab.library.defaultScenario() + ".missing"))
+        verify(!lab.document.openFile(lab.library.defaultScenario() + ".missing"))
         tryCompare(dialog, "opened", true)
         verify(dialog.message.indexOf(lab.library.defaultScenario() + ".missing:") === 0, dialog.message)
-        verify(lab.filePath.endsWith("seed-race.json"), "the scenario on screen is unchanged")
+        verify(lab.document.filePath.endsWith("seed-race.json"), "the scenario on screen is unchanged")
         dialog.close()
     }
 

@@ -31,7 +31,7 @@ TestCase {
     }
     function pressAndMove(entry: int, lane: int, dx: real) {
         const view = lab.timeline
-        const x = view.xOf(lab.entryTime(entry))
+        const x = view.xOf(lab.document.entryTime(entry))
         const y = view.laneCenterY(lane)
         mousePress(mouseArea, x, y)
         mouseMove(mouseArea, x + dx / 2, y)
@@ -63,7 +63,7 @@ TestCase {
     }
 
     function init() {
-        verify(lab.openDefault())
+        verify(lab.document.openDefault())
         window = createTemporaryObject(mainComponent, test, { controller: lab, width: 1400, height: 900 })
         verify(window)
         waitForRendering(window.contentItem)
@@ -72,10 +72,10 @@ TestCase {
     }
 
     function test_stripUnderTheSwitchDrag() {
-        const entry = lab.entryIndex("switch-out")
+        const entry = lab.document.entryIndex("switch-out")
         verify(!lab.raceStrip.active)
         pressAndMove(entry, 0, 30)
-        verify(lab.previewing)
+        verify(lab.document.previewing)
         verify(lab.raceStrip.active)
         compare(lab.raceStrip.entry, entry)
         compare(lab.raceStrip.cpu, 0)
@@ -88,12 +88,12 @@ TestCase {
         compare(spurious.label, "spurious from 1000 to 1299 ns")
         const bands = findChild(window.contentItem, "raceBands")
         compare(bands.count, lab.raceStrip.count)
-        mouseRelease(mouseArea, lab.timeline.xOf(lab.entryTime(entry)), lab.timeline.laneCenterY(0))
+        mouseRelease(mouseArea, lab.timeline.xOf(lab.document.entryTime(entry)), lab.timeline.laneCenterY(0))
         verify(!lab.raceStrip.active, "the strip goes with the drag")
     }
 
     function test_latestDragWins() {
-        const out = lab.entryIndex("switch-out"), send = lab.entryIndex("send")
+        const out = lab.document.entryIndex("switch-out"), send = lab.document.entryIndex("send")
         pressAndMove(out, 0, 20)
         keyClick(Qt.Key_Escape)
         mouseRelease(mouseArea, 0, 0)
@@ -102,11 +102,11 @@ TestCase {
         tryCompare(lab.raceStrip, "ready", true)
         compare(lab.raceStrip.entry, send)
         compareWithExplore(explore("send"))
-        mouseRelease(mouseArea, lab.timeline.xOf(lab.entryTime(send)), lab.timeline.laneCenterY(1))
+        mouseRelease(mouseArea, lab.timeline.xOf(lab.document.entryTime(send)), lab.timeline.laneCenterY(1))
     }
 
     function test_mapClickIsOneUndoStep() {
-        const out = lab.entryIndex("switch-out"), send = lab.entryIndex("send")
+        const out = lab.document.entryIndex("switch-out"), send = lab.document.entryIndex("send")
         keyClick(Qt.Key_M, Qt.ControlModifier)
         const panel = findChild(window.contentItem, "raceMapPanel") || window.raceMapPanel
         verify(lab.raceMap.enabled)
@@ -122,14 +122,14 @@ TestCase {
         const centre = lab.raceMap.centreOf(1400, 1000)
         const p = view.itemPoint(centre.x, centre.y)
         mouseClick(view, p.x, p.y)
-        compare(lab.entryTime(out), 1400)
-        compare(lab.entryTime(send), 1000)
+        compare(lab.document.entryTime(out), 1400)
+        compare(lab.document.entryTime(send), 1000)
         compare(lab.spuriousCount, 0)
-        verify(lab.undoText.indexOf("switch-out") >= 0, lab.undoText)
-        lab.undo()
-        compare(lab.entryTime(out), 1100)
-        compare(lab.entryTime(send), 1000)
+        verify(lab.document.undoText.indexOf("switch-out") >= 0, lab.document.undoText)
+        lab.document.undo()
+        compare(lab.document.entryTime(out), 1100)
+        compare(lab.document.entryTime(send), 1000)
         compare(lab.spuriousCount, 1)
-        verify(!lab.canUndo)
+        verify(!lab.document.canUndo)
     }
 }

@@ -1,10 +1,10 @@
-// Crash recovery: the controller's side of Autosave.h.
-#include "LabController.h"
+// Crash recovery: the document's side of Autosave.h.
+#include "LabDocument.h"
 #include "scenario/ScenarioIO.h"
 
 namespace uintr::lab {
 
-void LabController::enableAutosave(const QString& directory) {
+void LabDocument::enableAutosave(const QString& directory) {
     if (autosave_) return;
     autosave_ = std::make_unique<Autosave>(
         [this] {
@@ -17,26 +17,25 @@ void LabController::enableAutosave(const QString& directory) {
     connect(&undo_, &QUndoStack::indexChanged, autosave_.get(), &Autosave::changed);
     connect(&undo_, &QUndoStack::cleanChanged, autosave_.get(), &Autosave::changed);
     connect(autosave_.get(), &Autosave::failed, this,
-            [this](const QString& why) { setStatus(tr("Autosave failed: %1").arg(why), true); });
+            [this](const QString& why) { say(tr("Autosave failed: %1").arg(why), true); });
 }
 
-bool LabController::recoverUnsaved() {
+bool LabDocument::recoverUnsaved() {
     if (!autosave_ || !autosave_->recoveryAvailable()) return false;
     const auto recovered = autosave_->takeRecovery();
     const auto loaded = scenario::loadScenarioText(recovered->text, "recovery.json");
     if (!loaded.ok()) {
         const QString line = QString::fromStdString(loaded.error->toString());
-        setStatus(tr("Not recovered: %1").arg(line), true);
-        Q_EMIT errorOccurred(tr("Cannot recover the unsaved edits"), line);
-        return false;
+        return fail(tr("Not recovered: %1").arg(line), tr("Cannot recover the unsaved edits"),
+                    line);
     }
     present(*loaded.scenario, recovered->file, true);
-    setStatus(tr("Recovered the unsaved edits of %1").arg(fileName()));
+    say(tr("Recovered the unsaved edits of %1").arg(fileName()));
     autosave_->writeNow(); // the recovered edits are kept again, in this session's name
     return true;
 }
 
-void LabController::discardUnsaved() {
+void LabDocument::discardUnsaved() {
     if (autosave_) autosave_->discardRecovery();
 }
 
