@@ -8,14 +8,17 @@ import UintrLab
 Rectangle {
     id: row
 
-    property string name
-    property string value
-    property string tip
-    property string raw
-    property bool changed: false
+    // The roles of an InspectorFields row (a delegate gets them by name).
+    required property string name
+    required property string value
+    required property string tip
+    required property string raw
+    required property bool changed
+    required property bool wide // a long value: a row of its own
     property bool small: false // long values (raw bytes) in the small size
     property real nameWidth: Theme.px(92)
 
+    objectName: "field " + name // tests find a card's row by its name
     implicitHeight: column.implicitHeight + Theme.px(4)
     color: changed ? Theme.changed : "transparent"
     radius: Theme.px(3)

@@ -7,19 +7,24 @@ import UintrLab
 Column {
     id: cpu
 
-    required property var modelData // {group, task, taskChanged, fields: [{name, value, tip, changed, raw, wide}]}
+    // The roles of an InspectorCards row.
+    required property string group
+    required property string task
+    required property bool taskChanged
+    required property InspectorFields fields
+    objectName: group
     spacing: Theme.px(2)
 
     Rectangle {
         width: cpu.width
         height: title.implicitHeight + Theme.px(6)
         radius: Theme.px(3)
-        color: cpu.modelData.taskChanged ? Theme.changed : Theme.panelAlt
+        color: cpu.taskChanged ? Theme.changed : Theme.panelAlt
         Text {
             id: title
             x: Theme.px(8)
             anchors.verticalCenter: parent.verticalCenter
-            text: cpu.modelData.group + "  ·  " + cpu.modelData.task
+            text: cpu.group + "  ·  " + cpu.task
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             font.bold: true
@@ -28,15 +33,10 @@ Column {
     Flow {
         width: cpu.width
         Repeater {
-            model: cpu.modelData.fields
+            model: cpu.fields
             delegate: FieldRow {
-                required property var modelData
-                width: parent ? (modelData.wide ? parent.width : parent.width / 2) : 0
-                nameWidth: Theme.px(modelData.wide ? 92 : 84)
-                name: modelData.name
-                value: modelData.value
-                tip: modelData.tip
-                changed: modelData.changed
+                width: parent ? (wide ? parent.width : parent.width / 2) : 0
+                nameWidth: Theme.px(wide ? 92 : 84)
             }
         }
     }

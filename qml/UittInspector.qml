@@ -6,8 +6,11 @@ import UintrLab
 Column {
     id: uitt
 
-    required property var modelData // {group, task, address, fields}
-
+    // The roles of an InspectorCards row.
+    required property string task
+    required property string address
+    required property InspectorFields fields
+    objectName: "UITT " + task
     spacing: Theme.px(2)
 
     Rectangle {
@@ -19,7 +22,7 @@ Column {
             id: title
             x: Theme.px(8)
             anchors.verticalCenter: parent.verticalCenter
-            text: "UITT  ·  " + uitt.modelData.task
+            text: "UITT  ·  " + uitt.task
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             font.bold: true
@@ -28,23 +31,17 @@ Column {
             anchors.right: parent.right
             anchors.rightMargin: Theme.px(8)
             anchors.verticalCenter: parent.verticalCenter
-            text: "@ " + uitt.modelData.address
+            text: "@ " + uitt.address
             color: Theme.muted
             font.pixelSize: Theme.fontSmall
             font.family: Theme.mono
         }
     }
     Repeater {
-        model: uitt.modelData.fields
+        model: uitt.fields
         delegate: FieldRow {
-            required property var modelData
             width: parent ? parent.width : 0
             nameWidth: Theme.px(40)
-            name: modelData.name
-            value: modelData.value
-            tip: modelData.tip
-            raw: modelData.raw
-            changed: modelData.changed
         }
     }
 }

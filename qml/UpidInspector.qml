@@ -6,7 +6,13 @@ import UintrLab
 Column {
     id: upid
 
-    required property var modelData // {group, task, address, fields, raw, rawChanged}
+    // The roles of an InspectorCards row.
+    required property string task
+    required property string address
+    required property string raw
+    required property bool rawChanged
+    required property InspectorFields fields
+    objectName: "UPID " + task
     spacing: Theme.px(2)
 
     Rectangle {
@@ -18,7 +24,7 @@ Column {
             id: title
             x: Theme.px(8)
             anchors.verticalCenter: parent.verticalCenter
-            text: "UPID  ·  " + upid.modelData.task
+            text: "UPID  ·  " + upid.task
             color: Theme.text
             font.pixelSize: Theme.fontLarge
             font.bold: true
@@ -27,7 +33,7 @@ Column {
             anchors.right: parent.right
             anchors.rightMargin: Theme.px(8)
             anchors.verticalCenter: parent.verticalCenter
-            text: "@ " + upid.modelData.address
+            text: "@ " + upid.address
             color: Theme.muted
             font.pixelSize: Theme.fontSmall
             font.family: Theme.mono
@@ -36,15 +42,10 @@ Column {
     Flow {
         width: upid.width
         Repeater {
-            model: upid.modelData.fields
+            model: upid.fields
             delegate: FieldRow {
-                required property var modelData
-                width: parent ? (modelData.wide ? parent.width : parent.width / 3) : 0
-                nameWidth: Theme.px(modelData.wide ? 92 : 40)
-                name: modelData.name
-                value: modelData.value
-                tip: modelData.tip
-                changed: modelData.changed
+                width: parent ? (wide ? parent.width : parent.width / 3) : 0
+                nameWidth: Theme.px(wide ? 92 : 40)
             }
         }
     }
@@ -53,8 +54,10 @@ Column {
         small: true
         name: "raw"
         nameWidth: Theme.px(40)
-        value: upid.modelData.raw
-        changed: upid.modelData.rawChanged
+        value: upid.raw
+        raw: ""
+        wide: true
+        changed: upid.rawChanged
         tip: qsTr("The 16 bytes of the UPID in memory, lowest address first: ON/SN, NV, NDST, then PIR.")
     }
 }

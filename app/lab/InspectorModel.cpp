@@ -4,21 +4,17 @@
 #include "arch/UittEntry.h"
 #include "arch/Upid.h"
 
-#include <utility>
-
 namespace uintr::lab {
 
 namespace {
 
 // One row: the name as the spec spells it, the decoded value, a tooltip saying where it lives.
 struct Fields {
-    QVariantList list;
+    std::vector<InspectorField> list;
     // `wide`: a long value (an address, a bit set) that wants a row of its own.
     void add(const QString& name, const QString& now, const QString& before, const QString& tip,
              const QString& raw = {}, bool wide = false) {
-        list << QVariantMap{{"name", name}, {"value", now},
-                            {"tip", tip},   {"changed", now != before},
-                            {"raw", raw},   {"wide", wide}};
+        list.push_back({name, now, tip, raw, now != before, wide});
     }
 };
 
@@ -43,10 +39,8 @@ std::vector<std::uint8_t> bytesAt(const model::Machine& m, std::uint64_t address
 void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& now,
                             const model::Machine& before, bool printsUis) {
     // Built aside and compared: a drag re-simulates every frame, but what the inspector shows
-    // changes only when the drag crosses the playhead; the views rebuild their rows only then.
-    const QVariantList oldCpus = std::exchange(cpus_, {});
-    const QVariantList oldUpids = std::exchange(upids_, {});
-    const QVariantList oldUitts = std::exchange(uitts_, {});
+    // changes only when the drag crosses the playhead; the rows say so only then.
+    std::vector<InspectorCard> cpus, upids, uitts;
     const QString oldUis = uisLine_;
     const bool oldUisChanged = uisChanged_;
     const bool oldHasUis = hasUis_;
@@ -87,10 +81,13 @@ void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& 
         f.add("APIC ISR", vectorSet(n.lp.apic.isr()), vectorSet(b.lp.apic.isr()),
               tr("Local APIC in-service register: vectors taken, not yet EOI'd."));
         const QString task = taskOn(sc, n);
-        cpus_ << QVariantMap{{"group", QStringLiteral("CPU %1").arg(c)},
-                             {"task", task},
-                             {"taskChanged", task != taskOn(sc, b)},
-                             {"fields", f.list}};
+        cpus.push_back({QStringLiteral("CPU %1").arg(c),
+                        task,
+                        {},
+                        {},
+                        task != taskOn(sc, b),
+                        false,
+                        std::move(f.list)});
     }
 
     for (std::size_t t = 0; t < now.tasks.size(); ++t) {
@@ -116,9 +113,8 @@ void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& 
                   {}, true);
             const QString raw = hexBytes(bytesAt(now, nt.upid));
             const QString rawBefore = hexBytes(bytesAt(before, bt.upid));
-            upids_ << QVariantMap{
-                {"group", "UPID " + name}, {"task", name}, {"address", hex(nt.upid)},
-                {"fields", f.list},        {"raw", raw},   {"rawChanged", raw != rawBefore}};
+            upids.push_back({"UPID " + name, name, hex(nt.upid), raw, false, raw != rawBefore,
+                             std::move(f.list)});
         }
         if (nt.uitt) {
             Fields f;
@@ -141,10 +137,8 @@ void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& 
                           .arg(ne ? hex(ne->upidAddr) : QString()),
                       hexBytes(bytesAt(now, address)), true);
             }
-            uitts_ << QVariantMap{{"group", "UITT " + name},
-                                  {"task", name},
-                                  {"address", hex(nt.uitt)},
-                                  {"fields", f.list}};
+            uitts.push_back(
+                {"UITT " + name, name, hex(nt.uitt), {}, false, false, std::move(f.list)});
         }
     }
 
@@ -161,31 +155,47 @@ void InspectorModel::update(const scenario::Scenario& sc, const model::Machine& 
     }
     uisHeader_ = header;
     uisLine_ = line + QStringLiteral("   User-interrupt spurious event");
-    if (cpus_ != oldCpus || upids_ != oldUpids || uitts_ != oldUitts || uisLine_ != oldUis ||
-        uisChanged_ != oldUisChanged || hasUis_ != oldHasUis)
+    // Each list says what of it changed (bitwise |: every one is updated).
+    const bool cards = cpus_.setCards(std::move(cpus)) | upids_.setCards(std::move(upids)) |
+                       uitts_.setCards(std::move(uitts));
+    if (cards || uisLine_ != oldUis || uisChanged_ != oldUisChanged || hasUis_ != oldHasUis)
         Q_EMIT changed();
 }
 
-QVariantMap InspectorModel::find(const QString& group, const QString& name) const {
+const InspectorCard* InspectorModel::findCard(const QString& group) const {
     for (const auto* list : {&cpus_, &upids_, &uitts_})
-        for (const auto& g : *list) {
-            const auto map = g.toMap();
-            if (map.value("group").toString() != group) continue;
-            if (name == QLatin1String("task"))
-                return {{"value", map.value("task")}, {"changed", map.value("taskChanged")}};
-            for (const auto& f : map.value("fields").toList())
-                if (f.toMap().value("name").toString() == name) return f.toMap();
+        for (int row = 0; row < list->count(); ++row)
+            if (list->card(row).group == group) return &list->card(row);
+    return nullptr;
+}
+
+const InspectorField* InspectorModel::find(const QString& group, const QString& name) const {
+    for (const auto* list : {&cpus_, &upids_, &uitts_})
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->card(row).group != group) continue;
+            for (const auto& f : list->fieldsAt(row)->fields())
+                if (f.name == name) return &f;
         }
-    return {};
+    return nullptr;
 }
 
 QString InspectorModel::value(const QString& group, const QString& name) const {
     if (group == QLatin1String("UIS")) return hasUis_ ? uisLine_ : QString();
-    return find(group, name).value("value").toString();
+    if (name == QLatin1String("task")) {
+        const auto* card = findCard(group);
+        return card ? card->task : QString();
+    }
+    const auto* f = find(group, name);
+    return f ? f->value : QString();
 }
 
 bool InspectorModel::isChanged(const QString& group, const QString& name) const {
-    return find(group, name).value("changed").toBool();
+    if (name == QLatin1String("task")) {
+        const auto* card = findCard(group);
+        return card && card->taskChanged;
+    }
+    const auto* f = find(group, name);
+    return f && f->changed;
 }
 
 } // namespace uintr::lab

@@ -61,6 +61,7 @@ class TestController : public QObject {
     void narrationFollowsTheEditedRun();
     void markersMeasureDistance();
     void playAdvancesAndPauses();
+    void inspectorRowsUpdateInPlace();
     void releaseAdoptsThePreviewedRun();
     void aNewDocumentResetsThePlayback();
     void aDragStopsPlaybackAndKeepsThePlayhead();
@@ -506,6 +507,62 @@ void TestController::playAdvancesAndPauses() {
     lab.playback()->setPlaying(true);
     lab.playback()->stepNext();
     QVERIFY(!lab.playback()->playing());
+}
+
+// The inspector's cards and fields are list models with roles: a step names the row and the
+// roles that changed (SN's value and highlight with sn_set), resets nothing, and leaves the
+// other rows silent.
+void TestController::inspectorRowsUpdateInPlace() {
+    using uintr::lab::InspectorCards;
+    using uintr::lab::InspectorFields;
+    LabController lab;
+    QVERIFY(lab.document()->openFile(kSeed));
+    auto* upids = lab.inspector()->upids();
+    lab.playback()->setPlayhead(1099);
+    lab.playback()->stepNext(); // the switch-out's context_switch
+    QCOMPARE(upids->count(), 1);
+    QCOMPARE(upids->data(upids->index(0), InspectorCards::Group).toString(),
+             QStringLiteral("UPID receiver"));
+    auto* fields = upids->data(upids->index(0), InspectorCards::Fields).value<InspectorFields*>();
+    QVERIFY(fields);
+    QCOMPARE(fields, upids->fieldsAt(0));
+    const auto roles = fields->roleNames();
+    QCOMPARE(roles.value(InspectorFields::Name), QByteArray("name"));
+    QCOMPARE(roles.value(InspectorFields::Changed), QByteArray("changed"));
+    int sn = -1;
+    for (int row = 0; row < fields->rowCount(); ++row)
+        if (fields->data(fields->index(row), InspectorFields::Name).toString() == "SN") sn = row;
+    QVERIFY(sn >= 0);
+    QCOMPARE(fields->data(fields->index(sn), InspectorFields::Value).toString(), "0");
+
+    QSignalSpy cardsReset(upids, &QAbstractItemModel::modelReset);
+    QSignalSpy cardsChanged(upids, &QAbstractItemModel::dataChanged);
+    QSignalSpy fieldsReset(fields, &QAbstractItemModel::modelReset);
+    QSignalSpy fieldsChanged(fields, &QAbstractItemModel::dataChanged);
+    lab.playback()->stepNext(); // sn_set
+    QCOMPARE(lab.playback()->currentKind(), QStringLiteral("sn_set"));
+    QCOMPARE(cardsReset.count(), 0);
+    QCOMPARE(fieldsReset.count(), 0);
+    QCOMPARE(fieldsChanged.count(), 1);
+    QCOMPARE(fieldsChanged[0][0].value<QModelIndex>().row(), sn);
+    QCOMPARE(fieldsChanged[0][1].value<QModelIndex>().row(), sn);
+    QCOMPARE(fieldsChanged[0][2].value<QList<int>>(),
+             (QList<int>{InspectorFields::Value, InspectorFields::Changed}));
+    QCOMPARE(fields->data(fields->index(sn), InspectorFields::Value).toString(), "1");
+    QVERIFY(fields->data(fields->index(sn), InspectorFields::Changed).toBool());
+    // The UPID's 16 bytes in memory changed with SN: the card's raw roles say so.
+    QCOMPARE(cardsChanged.count(), 1);
+    QCOMPARE(cardsChanged[0][2].value<QList<int>>(),
+             (QList<int>{InspectorCards::Raw, InspectorCards::RawChanged}));
+    QVERIFY(upids->data(upids->index(0), InspectorCards::RawChanged).toBool());
+
+    // Stepping on to XSAVES: SN is no longer "changed" (only that role), UINV on CPU 0 is.
+    fieldsChanged.clear();
+    lab.playback()->stepNext();
+    QCOMPARE(fieldsChanged.count(), 1);
+    QCOMPARE(fieldsChanged[0][2].value<QList<int>>(), QList<int>{InspectorFields::Changed});
+    QVERIFY(!fields->data(fields->index(sn), InspectorFields::Changed).toBool());
+    QCOMPARE(fieldsReset.count(), 0);
 }
 
 // The drag's one undo step commits the run the last preview simulated, not a new simulation.
