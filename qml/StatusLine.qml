@@ -35,11 +35,11 @@ Rectangle {
         Text {
             id: marker
             objectName: "markerText"
-            text: bar.controller.playback.markerText !== "" ? bar.controller.markerText
+            text: bar.controller.playback.markerText !== "" ? bar.controller.playback.markerText
                                                    : qsTr("Ctrl+click: marker A · Shift+click: marker B")
             color: bar.controller.playback.markerText !== "" ? Theme.text : Theme.muted
             font.pixelSize: Theme.fontBody
-            font.family: bar.controller.playback.markerText !== Theme.sans ? Theme.mono : ""
+            font.family: bar.controller.playback.markerText !== "" ? Theme.mono : ""
         }
         Text {
             id: counts

@@ -104,12 +104,13 @@ MouseArea {
     }
     ToolTip {
         id: tip
+        objectName: "timelineTip"
         readonly property bool dragging: area.mode === "move" && area.controller.document.previewing
         visible: dragging || area.hoverTip !== ""
         x: Math.min(area.mouseX + Theme.px(16), area.width - width)
         y: Math.max(0, area.mouseY - height - Theme.px(12))
         delay: dragging ? 0 : 500
         font.pixelSize: dragging ? Theme.fontLarge : Theme.fontBody
-        text: dragging ? area.controller.previewText : area.hoverTip
+        text: dragging ? area.controller.document.previewText : area.hoverTip
     }
 }

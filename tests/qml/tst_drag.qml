@@ -88,6 +88,11 @@ TestCase {
         compare(markers("spurious_notification").length, 1, "still switched out before 1300")
         mouseMove(mouseArea, view.xOf(1400), y)
         compare(markers("spurious_notification").length, 0, "the preview already shows it")
+        // The tooltip under the hand says where the switch is going.
+        const tip = findChild(mouseArea, "timelineTip")
+        tryVerify(() => tip.opened, 1000, "the tooltip is shown: " + tip.text)
+        verify(/^switch-out → 1 [0-9]{3} ns$/.test(tip.text), tip.text)
+        compare(tip.text, lab.document.previewText)
         verify(!lab.document.canUndo, "no undo entry before the release")
         keyClick(Qt.Key_Escape)
         verify(!lab.document.previewing)
@@ -112,5 +117,15 @@ TestCase {
         // marker, no arrow.
         compare(markers("ipi_suppressed").length, 1)
         compare(lab.timeline.arrows.count, 1, "only the self-IPI at switch-in")
+    }
+
+    function test_markersInTheStatusLine() {
+        const text = findChild(window.contentItem, "markerText")
+        verify(text.text.startsWith("Ctrl+click"), text.text)
+        lab.playback.setMarkerA(1000)
+        lab.playback.setMarkerB(1300)
+        compare(text.text, "A 1 000 ns   B 1 300 ns   B−A +300 ns")
+        lab.playback.clearMarkers()
+        verify(text.text.startsWith("Ctrl+click"), text.text)
     }
 }
