@@ -39,19 +39,16 @@ Item {
             required property bool self
             required property bool spurious
             readonly property real u: (flow.headX - x0) / Math.max(1, x1 - x0)
-            readonly property real lift: Theme.px(26) // IpiArrow's loop height for a self-IPI
-            readonly property real controlY: self ? y0 - 2 * lift : (y0 + y1) / 2
+            // On the line the arrow layer draws (the core's path; x is linear in u).
+            readonly property point at: flow.view.arrowPoint(x0, y0, x1, y1, self, u)
             visible: flow.moving && u > 0 && u < 1
             Rectangle {
                 objectName: "ipiPacket"
                 width: Theme.px(16)
                 height: width
                 radius: width / 2
-                // The arrow is a quadratic curve whose control point is at mid-x: x is linear in
-                // the curve's parameter, so u (the flight's elapsed fraction) is that parameter.
-                x: flight.x0 + flight.u * (flight.x1 - flight.x0) - width / 2
-                y: (1 - flight.u) * (1 - flight.u) * flight.y0 + 2 * flight.u * (1 - flight.u) * flight.controlY
-                   + flight.u * flight.u * flight.y1 - height / 2
+                x: flight.at.x - width / 2
+                y: flight.at.y - height / 2
                 color: flight.spurious ? Theme.spurious : Theme.ipi
                 border.color: Theme.plot
                 border.width: Theme.px(3)

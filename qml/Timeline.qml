@@ -64,11 +64,6 @@ Rectangle {
                 height: root.height
                 z: 1
             }
-            Repeater {
-                objectName: "arrows"
-                model: root.view.arrows
-                delegate: IpiArrow {}
-            }
             // A predict step: the run is not drawn from the veil on (TimelineView::setVeil; asking:
             // after the playhead, presenting: from the next question) and this says so; words
             // that reach past it stay on top, readable.

@@ -97,7 +97,8 @@ void SegmentsItem::build(scene::Triangles& out) const {
 void ArrowsItem::build(scene::Triangles& out) const {
     const auto& p = palette();
     const QColor ipi(p.ipi), spurious(p.spurious);
-    const double lift = 26 * scale_, head = 12 * scale_;
+    const double head = 12 * scale_;
+    const render::Viewport v = view_->viewport();
     const auto& rows = view_->arrows()->rows();
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const render::Arrow& a = rows[r];
@@ -106,21 +107,21 @@ void ArrowsItem::build(scene::Triangles& out) const {
         QColor c = a.spurious ? spurious : ipi;
         c.setAlphaF(dim);
         const double w = (why ? 4.5 : 2.5) * scale_;
-        // A quadratic curve (a loop above the lane for a self-IPI), as IpiArrow drew it.
-        const double cx = (a.x0 + a.x1) / 2, cy = a.self ? a.y0 - 2 * lift : (a.y0 + a.y1) / 2;
-        constexpr int kSteps = 16;
-        double px = a.x0, py = a.y0;
-        for (int i = 1; i <= kSteps; ++i) {
-            const double t = static_cast<double>(i) / kSteps, u = 1 - t;
-            const double x = u * u * a.x0 + 2 * u * t * cx + t * t * a.x1;
-            const double y = u * u * a.y0 + 2 * u * t * cy + t * t * a.y1;
-            // Dashed when spurious: every other piece left out.
+        // The core's line (render::arrowPath, the SVG's too), in pieces so that a spurious one
+        // can be dashed: every other piece left out.
+        constexpr int kPieces = render::kSelfLoopSamples;
+        auto [px, py] = render::arrowPointAt(a, v, 0);
+        double lastX = px, lastY = py;
+        for (int i = 1; i <= kPieces; ++i) {
+            const auto [x, y] = render::arrowPointAt(a, v, static_cast<double>(i) / kPieces);
             if (!a.spurious || i % 2 == 1) scene::line(out, px, py, x, y, w, c);
+            lastX = px;
+            lastY = py;
             px = x;
             py = y;
         }
-        const double angle =
-            a.self ? std::atan2(2 * lift, (a.x1 - a.x0) / 2) : std::atan2(a.y1 - cy, a.x1 - cx);
+        // The head, along the last piece.
+        const double angle = std::atan2(a.y1 - lastY, a.x1 - lastX);
         scene::triangle(out, a.x1, a.y1, a.x1 - head * std::cos(angle - 0.4),
                         a.y1 - head * std::sin(angle - 0.4), a.x1 - head * std::cos(angle + 0.4),
                         a.y1 - head * std::sin(angle + 0.4), c);

@@ -8,19 +8,37 @@
 
 namespace uintr::lab {
 
-template <class Row, class Same>
-void GeometryListModel::assign(std::vector<Row>& store, std::vector<Row>&& rows, Same same) {
+namespace {
+// The role numbers set in `bits`, for dataChanged.
+QList<int> rolesOf(std::uint32_t bits) {
+    QList<int> roles;
+    for (int i = 0; bits != 0; ++i, bits >>= 1)
+        if (bits & 1u) roles.push_back(Qt::UserRole + 1 + i);
+    return roles;
+}
+} // namespace
+
+template <class Row, class Diff>
+void GeometryListModel::assign(std::vector<Row>& store, std::vector<Row>&& rows, Diff diff) {
     const std::size_t before = store.size(), after = rows.size();
     std::size_t head = 0;
-    while (head < before && head < after && same(store[head], rows[head]))
+    while (head < before && head < after && diff(store[head], rows[head]) == 0)
         ++head;
     std::size_t tail = 0;
     while (tail < before - head && tail < after - head &&
-           same(store[before - 1 - tail], rows[after - 1 - tail]))
+           diff(store[before - 1 - tail], rows[after - 1 - tail]) == 0)
         ++tail;
     const int first = static_cast<int>(head);
     const int oldMiddle = static_cast<int>(before - head - tail);
     const int newMiddle = static_cast<int>(after - head - tail);
+    // The middle's first rows are updated in place (the rest inserted or removed after them):
+    // what each of those changed, before the old rows go.
+    const int kept = std::min(oldMiddle, newMiddle);
+    std::vector<RoleBits> changed(static_cast<std::size_t>(kept));
+    for (int i = 0; i < kept; ++i) {
+        const auto r = static_cast<std::size_t>(first + i);
+        changed[static_cast<std::size_t>(i)] = diff(store[r], rows[r]);
+    }
     if (newMiddle > oldMiddle) {
         beginInsertRows({}, first + oldMiddle, first + newMiddle - 1);
         store = std::move(rows);
@@ -34,8 +52,15 @@ void GeometryListModel::assign(std::vector<Row>& store, std::vector<Row>&& rows,
     } else {
         store = std::move(rows);
     }
-    const int kept = std::min(oldMiddle, newMiddle);
-    if (kept > 0) Q_EMIT dataChanged(index(first), index(first + kept - 1));
+    // One signal per run of neighbours that changed the same roles (a pan: one for all, x only).
+    for (int i = 0; i < kept;) {
+        const RoleBits bits = changed[static_cast<std::size_t>(i)];
+        int j = i + 1;
+        while (j < kept && changed[static_cast<std::size_t>(j)] == bits)
+            ++j;
+        if (bits != 0) Q_EMIT dataChanged(index(first + i), index(first + j - 1), rolesOf(bits));
+        i = j;
+    }
     if (before != after) Q_EMIT countChanged();
 }
 
@@ -44,39 +69,86 @@ void GeometryListModel::touch(const QList<int>& roles) {
 }
 
 namespace {
-// Field by field: what the delegates show (an event's index in the trace is not shown, and it
-// shifts for every later marker when a drag adds or removes an event: it is left out).
-bool same(const render::Lane& a, const render::Lane& b) {
-    return a.cpu == b.cpu && a.y0 == b.y0 && a.y1 == b.y1 && a.label == b.label;
+// Field by field, the roles each field feeds (a role that several fields feed hears of any).
+class Roles {
+  public:
+    void operator()(bool differs, std::initializer_list<int> roles) {
+        if (differs)
+            for (const int role : roles)
+                bits_ |= 1u << (role - Qt::UserRole - 1);
+    }
+    operator std::uint32_t() const { return bits_; }
+
+  private:
+    std::uint32_t bits_ = 0;
+};
+
+std::uint32_t diff(const render::Lane& a, const render::Lane& b) {
+    using M = LaneModel;
+    Roles r;
+    r(a.cpu != b.cpu, {M::Cpu});
+    r(a.y0 != b.y0, {M::Y0});
+    r(a.y1 != b.y1, {M::Y1});
+    r(a.label != b.label, {M::Label});
+    return r;
 }
-bool same(const render::Segment& a, const render::Segment& b) {
-    return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1 && a.kind == b.kind &&
-           a.task == b.task && a.merged == b.merged && a.t0 == b.t0 && a.t1 == b.t1 &&
-           a.cpu == b.cpu && a.label == b.label;
+std::uint32_t diff(const render::Segment& a, const render::Segment& b) {
+    using M = SegmentModel;
+    Roles r;
+    r(a.cpu != b.cpu, {M::Cpu});
+    r(a.t0 != b.t0, {M::T0});
+    r(a.t1 != b.t1, {M::T1});
+    r(a.x0 != b.x0, {M::X0});
+    r(a.x1 != b.x1, {M::X1});
+    r(a.y0 != b.y0, {M::Y0});
+    r(a.y1 != b.y1, {M::Y1});
+    r(a.kind != b.kind, {M::Kind});
+    r(a.task != b.task, {M::Task});
+    r(a.merged != b.merged, {M::Merged});
+    r(a.label != b.label, {M::Label});
+    return r;
 }
-bool same(const render::Arrow& a, const render::Arrow& b) {
-    return a.x0 == b.x0 && a.x1 == b.x1 && a.y0 == b.y0 && a.y1 == b.y1 && a.self == b.self &&
-           a.spurious == b.spurious && a.merged == b.merged && a.t0 == b.t0 && a.t1 == b.t1 &&
-           a.fromCpu == b.fromCpu && a.toCpu == b.toCpu;
+std::uint32_t diff(const render::Arrow& a, const render::Arrow& b) {
+    using M = ArrowModel;
+    Roles r;
+    // The emphasis follows the events; the tooltip tells the CPUs and the times.
+    r(a.sentEvent != b.sentEvent || a.arrivedEvent != b.arrivedEvent,
+      {M::SentEvent, M::InWhy, M::Dimmed, M::Tooltip});
+    r(a.fromCpu != b.fromCpu, {M::FromCpu, M::Tooltip});
+    r(a.toCpu != b.toCpu, {M::ToCpu, M::Tooltip});
+    r(a.t0 != b.t0 || a.t1 != b.t1, {M::Tooltip});
+    r(a.x0 != b.x0, {M::X0});
+    r(a.y0 != b.y0, {M::Y0});
+    r(a.x1 != b.x1, {M::X1});
+    r(a.y1 != b.y1, {M::Y1});
+    r(a.self != b.self, {M::Self, M::Tooltip});
+    r(a.spurious != b.spurious, {M::Spurious});
+    r(a.merged != b.merged, {M::Merged});
+    return r;
 }
-bool same(const render::Tick& a, const render::Tick& b) {
-    return a.t == b.t && a.x == b.x && a.major == b.major && a.label == b.label;
+std::uint32_t diff(const render::Tick& a, const render::Tick& b) {
+    using M = TickModel;
+    Roles r;
+    r(a.t != b.t, {M::T});
+    r(a.x != b.x, {M::TickX});
+    r(a.major != b.major, {M::Major});
+    r(a.label != b.label, {M::Label});
+    return r;
 }
-constexpr auto kSame = [](const auto& a, const auto& b) { return same(a, b); };
+constexpr auto kDiff = [](const auto& a, const auto& b) { return diff(a, b); };
 } // namespace
 
 void LaneModel::setRows(std::vector<render::Lane> rows) {
-    assign(rows_, std::move(rows), kSame);
+    assign(rows_, std::move(rows), kDiff);
 }
 void SegmentModel::setRows(std::vector<render::Segment> rows) {
-    assign(rows_, std::move(rows), kSame);
+    assign(rows_, std::move(rows), kDiff);
 }
 void TickModel::setRows(std::vector<render::Tick> rows) {
-    assign(rows_, std::move(rows), kSame);
+    assign(rows_, std::move(rows), kDiff);
 }
-void ArrowModel::setRows(std::vector<render::Arrow> rows, const model::Trace* trace) {
-    trace_ = trace;
-    assign(rows_, std::move(rows), kSame);
+void ArrowModel::setRows(std::vector<render::Arrow> rows) {
+    assign(rows_, std::move(rows), kDiff);
 }
 
 QString markerKindName(render::MarkerKind kind) {
@@ -240,11 +312,24 @@ void MarkerModel::setRows(std::vector<render::Marker> markers,
                 break;
             }
     }
-    assign(rows_, std::move(rows), [](const Row& a, const Row& b) {
-        return a.m.x == b.m.x && a.m.y == b.m.y && a.m.kind == b.m.kind && a.m.t == b.m.t &&
-               a.m.cpu == b.m.cpu && a.m.entry == b.m.entry && a.m.merged == b.m.merged &&
-               a.m.label == b.m.label && a.room == b.room && a.laneY0 == b.laneY0 &&
-               a.laneY1 == b.laneY1;
+    assign(rows_, std::move(rows), [](const Row& a, const Row& b) -> RoleBits {
+        const render::Marker &x = a.m, &y = b.m;
+        Roles r;
+        // Which event it is and where decide whether it is the playhead's or on the chain.
+        r(x.event != y.event, {Event, Current, InWhy, Dimmed});
+        r(x.cpu != y.cpu, {Cpu, Current, InWhy, Dimmed});
+        r(x.t != y.t, {T, Current, InWhy, Dimmed});
+        r(x.entry != y.entry, {Entry, Draggable});
+        r(x.x != y.x, {AtX});
+        r(x.y != y.y, {AtY});
+        r(x.kind != y.kind, {Kind});
+        r(x.merged != y.merged, {Merged});
+        r(x.label != y.label, {Label});
+        r(x.tooltip != y.tooltip, {Tooltip});
+        r(a.room != b.room, {Room});
+        r(a.laneY0 != b.laneY0, {LaneY0});
+        r(a.laneY1 != b.laneY1, {LaneY1});
+        return r;
     });
 }
 
@@ -355,18 +440,6 @@ QVariant ArrowModel::data(const QModelIndex& index, int role) const {
         return inWhy(r);
     case Dimmed:
         return highlight_ && highlight_->hasWhy() && !inWhy(r);
-    case Label: {
-        // "0xEC · 300 ns": the vector it carries and its flight time (the race window).
-        QString vector;
-        if (trace_ && r.sentEvent >= 0 &&
-            static_cast<std::size_t>(r.sentEvent) < trace_->events.size())
-            vector = hex(static_cast<std::uint64_t>(
-                             trace_->events[static_cast<std::size_t>(r.sentEvent)].vector),
-                         2) +
-                     QStringLiteral(" · ");
-        if (r.merged > 1) return QStringLiteral("%1 IPIs").arg(r.merged);
-        return vector + formatNs(r.t1 - r.t0);
-    }
     case Tooltip:
         return (r.self ? QStringLiteral("self-IPI on CPU %1").arg(r.fromCpu)
                        : QStringLiteral("IPI CPU %1 → CPU %2").arg(r.fromCpu).arg(r.toCpu)) +
@@ -391,8 +464,7 @@ QHash<int, QByteArray> ArrowModel::roleNames() const {
             {Merged, "merged"},
             {InWhy, "inWhy"},
             {Dimmed, "dimmed"},
-            {Tooltip, "tooltip"},
-            {Label, "label"}};
+            {Tooltip, "tooltip"}};
 }
 
 // --- ticks
@@ -420,7 +492,8 @@ QHash<int, QByteArray> TickModel::roleNames() const {
 // ---------------------------------------------------------------- labels
 
 void LabelModel::setRows(std::vector<render::Label> labels,
-                         const std::vector<render::Segment>& segments) {
+                         const std::vector<render::Segment>& segments,
+                         const std::vector<render::Arrow>& arrows) {
     std::vector<Row> rows;
     rows.reserve(labels.size());
     for (auto& l : labels) {
@@ -431,16 +504,27 @@ void LabelModel::setRows(std::vector<render::Label> labels,
             const auto& seg = segments[static_cast<std::size_t>(r.l.item)];
             r.task = seg.task;
             r.style = segmentKindName(seg.kind);
+        } else if (r.l.of == render::LabelOf::Arrow) {
+            const bool red = r.l.item >= 0 && r.l.item < static_cast<int>(arrows.size()) &&
+                             arrows[static_cast<std::size_t>(r.l.item)].spurious;
+            r.style = red ? QStringLiteral("ipiSpurious") : QStringLiteral("ipi");
         } else {
             r.style = r.l.of == render::LabelOf::Spurious ? QStringLiteral("spurious")
                                                           : QStringLiteral("marker");
         }
         rows.push_back(std::move(r));
     }
-    assign(rows_, std::move(rows), [](const Row& a, const Row& b) {
-        return a.task == b.task && a.style == b.style && a.l.x0 == b.l.x0 && a.l.y0 == b.l.y0 &&
-               a.l.x1 == b.l.x1 && a.l.baseline == b.l.baseline && a.l.font == b.l.font &&
-               a.l.text == b.l.text;
+    assign(rows_, std::move(rows), [](const Row& a, const Row& b) -> RoleBits {
+        Roles r;
+        r(a.task != b.task, {Task});
+        r(a.style != b.style, {Style});
+        r(a.l.x0 != b.l.x0, {LabelX, LabelWidth});
+        r(a.l.x1 != b.l.x1, {LabelWidth});
+        r(a.l.y0 != b.l.y0, {LabelY});
+        r(a.l.baseline != b.l.baseline, {Baseline});
+        r(a.l.font != b.l.font, {FontPx});
+        r(a.l.text != b.l.text, {LabelText});
+        return r;
     });
 }
 

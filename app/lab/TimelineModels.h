@@ -10,6 +10,7 @@
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
+#include <cstdint>
 #include <vector>
 
 namespace uintr::lab {
@@ -44,9 +45,12 @@ class GeometryListModel : public QAbstractListModel {
     void countChanged();
 
   protected:
-    // Makes the model hold `rows` (moved in); `same(a, b)`: a and b look the same on screen.
-    template <class Row, class Same>
-    void assign(std::vector<Row>& store, std::vector<Row>&& rows, Same same);
+    // Which roles of a row differ between two versions of it: bit (role − Qt::UserRole − 1).
+    using RoleBits = std::uint32_t;
+    // Makes the model hold `rows` (moved in); `diff(a, b)`: the roles in which a and b differ on
+    // screen (0: they look the same). Rows kept in place hear only of the roles that changed.
+    template <class Row, class Diff>
+    void assign(std::vector<Row>& store, std::vector<Row>&& rows, Diff diff);
     // Tells the views that `roles` of every row may have changed (values only, no relayout).
     void touch(const QList<int>& roles);
 
@@ -145,12 +149,10 @@ class ArrowModel : public GeometryListModel {
         Merged,
         InWhy,
         Dimmed,
-        Tooltip,
-        Label
+        Tooltip
     };
     using GeometryListModel::GeometryListModel;
-    // `trace` (kept by the run the rows come from) names each arrow's vector.
-    void setRows(std::vector<render::Arrow> rows, const model::Trace* trace);
+    void setRows(std::vector<render::Arrow> rows);
     const std::vector<render::Arrow>& rows() const { return rows_; }
     void setHighlight(const Highlight* highlight);
     QVariant data(const QModelIndex& index, int role) const override;
@@ -163,7 +165,6 @@ class ArrowModel : public GeometryListModel {
   private:
     bool inWhy(const render::Arrow& a) const;
     std::vector<render::Arrow> rows_;
-    const model::Trace* trace_ = nullptr;
     const Highlight* highlight_ = nullptr;
 };
 
@@ -194,12 +195,15 @@ class LabelModel : public GeometryListModel {
         Baseline,
         FontPx,
         LabelText,
-        Style, // "task", "handler", "kernel", "idle" (segment kinds), "marker", "spurious"
+        Style, // "task", "handler", "kernel", "idle" (segment kinds), "marker", "spurious",
+               // "ipi", "ipiSpurious" (an arrow's)
         Task
     };
     using GeometryListModel::GeometryListModel;
-    // `segments` tells a segment's or handler's label which task it sits on (its colour).
-    void setRows(std::vector<render::Label> labels, const std::vector<render::Segment>& segments);
+    // `segments` tells a segment's or handler's label which task it sits on (its colour),
+    // `arrows` whether an arrow's went to the kernel (red).
+    void setRows(std::vector<render::Label> labels, const std::vector<render::Segment>& segments,
+                 const std::vector<render::Arrow>& arrows);
     const render::Label& label(int row) const { return rows_[static_cast<std::size_t>(row)].l; }
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -34,7 +34,7 @@ render::Viewport TimelineView::viewport() const {
     // The words at the sizes Theme.qml draws them (fontBody, fontLarge, fontSmall), so the
     // core places them where they will be.
     const auto px = [this](double size) { return std::round(size * scale_); };
-    v.text = {px(20), px(15), px(19), px(19), px(13)};
+    v.text = {px(20), px(15), px(19), px(19), px(13), px(13)};
     v.tickSpacingPx = 110 * scale_; // the ruler's labels grow with the scale
     const int cpus = std::max(1, shownCpus());
     if (viewHeight_ > 0) {
@@ -230,6 +230,18 @@ qint64 TimelineView::timeAt(double x) const {
     return v.t0 + std::llround((x - v.labelWidth) / v.scale());
 }
 
+QPointF TimelineView::arrowPoint(double x0, double y0, double x1, double y1, bool self,
+                                 double u) const {
+    render::Arrow a;
+    a.x0 = x0;
+    a.y0 = y0;
+    a.x1 = x1;
+    a.y1 = y1;
+    a.self = self;
+    const auto [x, y] = render::arrowPointAt(a, viewport(), u);
+    return {x, y};
+}
+
 double TimelineView::laneCenterY(int cpu) const {
     for (const auto& lane : lanes_.rows())
         if (lane.cpu == cpu) return (lane.y0 + lane.y1) / 2;
@@ -361,9 +373,9 @@ void TimelineView::relayout() {
     height_ = g.height;
     markers_.setRows(std::move(g.markers), g.lanes, g.viewport.width);
     lanes_.setRows(std::move(g.lanes));
-    labels_.setRows(std::move(g.labels), g.segments);
+    labels_.setRows(std::move(g.labels), g.segments, g.arrows);
     segments_.setRows(std::move(g.segments));
-    arrows_.setRows(std::move(g.arrows), &run_->trace());
+    arrows_.setRows(std::move(g.arrows));
     ticks_.setRows(std::move(g.ticks));
     Q_EMIT layoutChanged();
 }

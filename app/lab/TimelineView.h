@@ -7,6 +7,7 @@
 #include "TimelineModels.h"
 
 #include <QObject>
+#include <QPointF>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -87,6 +88,10 @@ class TimelineView : public QObject {
     Q_INVOKABLE double xOf(qint64 t) const;
     Q_INVOKABLE qint64 timeAt(double x) const;
     Q_INVOKABLE double laneCenterY(int cpu) const;
+    // Where a packet a fraction u of the way along an arrow (its model row's ends) is drawn: the
+    // core's path (render::arrowPointAt), the line the arrow layer and the SVG draw.
+    Q_INVOKABLE QPointF arrowPoint(double x0, double y0, double x1, double y1, bool self,
+                                   double u) const;
     // Zoom by `factor` (> 1: in) keeping the time under x where it is (Perfetto's W/S, wheel).
     Q_INVOKABLE void zoomAt(double x, double factor);
     // Pan by a number of pixels (positive: later times come into view; A/D, drag, wheel).

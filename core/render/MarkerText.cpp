@@ -1,5 +1,6 @@
 #include "render/MarkerText.h"
 
+#include "analysis/EventProse.h"
 #include "arch/Fault.h"
 #include "sim/TraceFormat.h"
 
@@ -55,12 +56,16 @@ MarkerKind markerKindOf(EventKind kind) {
 }
 
 namespace {
+// The reference's spelling (0xEC), as the Why chain writes it.
 std::string hexVector(int v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "0x%x", static_cast<unsigned>(v));
-    return buf;
+    return analysis::hexUpper(static_cast<std::uint64_t>(v < 0 ? 0 : v));
 }
 } // namespace
+
+std::string arrowLabel(const Arrow& a) {
+    if (a.merged > 1) return std::to_string(a.merged) + " IPIs";
+    return hexVector(a.vector) + " \xC2\xB7 " + formatTime(a.t1 - a.t0); // "0xEC · 300 ns"
+}
 
 std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc) {
     switch (e.kind) {

@@ -22,6 +22,10 @@ std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc
 std::string markerTooltip(const std::vector<int>& events, const model::Trace& trace,
                           const scenario::Scenario& sc);
 
+// An IPI arrow's label: the vector it carries and its flight time, the race window
+// ("0xEC · 300 ns"); "3 IPIs" for merged ones.
+std::string arrowLabel(const Arrow& a);
+
 // For a merged marker: "12 × SENDUIPI on CPU 1, 1 000 ns – 1 450 ns (zoom in to see each)".
 std::string mergedTooltip(const Marker& first, std::int64_t lastT, int count);
 

@@ -174,6 +174,11 @@ std::string paletteCss(bool dark) {
                                        "; stroke-width: 3; stroke-dasharray: 9 5;");
     css += rule(".arrow-self", "fill: none; stroke: " + std::string(p.ipi) +
                                    "; stroke-width: 2.5; stroke-dasharray: 2 4;");
+    css += rule(".a-plate", "fill: " + std::string(p.background) + "; opacity: 0.85;");
+    css +=
+        rule(".a-label", "font-size: 15px; font-weight: bold; fill: " + std::string(p.ipi) + ";");
+    css += rule(".a-label-spurious",
+                "font-size: 15px; font-weight: bold; fill: " + std::string(p.spurious) + ";");
     css += rule(".head", "fill: " + std::string(p.ipi) + "; stroke: none;");
     css += rule(".head-spurious", "fill: " + std::string(p.spurious) + "; stroke: none;");
     css += rule(".callout", "fill: " + ink + "; stroke: none;");

@@ -28,9 +28,9 @@ struct Present {
 Present presentIn(const TimelineGeometry& g);
 
 // SvgTimeline.cpp: ruler, grid, lanes (a <g> per CPU, inside it a <g> per task), handlers,
-// markers with their labels, IPI arrows; translated down by `top`.
+// markers with their labels, IPI arrows with theirs; translated down by `top`.
 void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
-                  const scenario::Scenario& sc, const model::Trace& trace);
+                  const scenario::Scenario& sc);
 
 // SvgPanels.cpp
 struct Callout {

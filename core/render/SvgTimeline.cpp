@@ -1,5 +1,6 @@
 // The timeline proper, drawn from the geometry the screen uses: nothing here decides where
 // anything is in time, only how it looks and where its text fits.
+#include "analysis/EventProse.h"
 #include "render/Palette.h"
 #include "render/SvgParts.h"
 
@@ -172,51 +173,34 @@ std::vector<std::pair<double, double>> clipX(const std::vector<std::pair<double,
     return out;
 }
 
-std::string arrowTitle(const Arrow& a, const model::Trace& trace) {
-    const auto& sent = trace.events[static_cast<std::size_t>(a.sentEvent)];
-    char vec[16];
-    std::snprintf(vec, sizeof vec, "0x%x", static_cast<unsigned>(sent.vector));
+std::string arrowTitle(const Arrow& a) {
+    const std::string vec = analysis::hexUpper(static_cast<std::uint64_t>(a.vector));
     std::string s;
     if (a.merged > 1) s = std::to_string(a.merged) + " IPIs, the first: ";
     if (a.self)
-        s += "self-IPI " + std::string(vec) + " on CPU " + std::to_string(a.fromCpu) + " at " +
-             formatTime(a.t0);
+        s += "self-IPI " + vec + " on CPU " + std::to_string(a.fromCpu) + " at " + formatTime(a.t0);
     else
-        s += "IPI " + std::string(vec) + " from CPU " + std::to_string(a.fromCpu) + " at " +
-             formatTime(a.t0) + " to CPU " + std::to_string(a.toCpu);
+        s += "IPI " + vec + " from CPU " + std::to_string(a.fromCpu) + " at " + formatTime(a.t0) +
+             " to CPU " + std::to_string(a.toCpu);
     if (a.arrivedEvent < 0) return s + ", still in flight when the run ends";
     s += ", arrives at " + formatTime(a.t1);
     if (a.spurious) s += ": spurious, UINV no longer matches: IDT \xE2\x86\x92 kernel, UIS +1";
     return s;
 }
 
-void drawArrows(Document& doc, const TimelineGeometry& g, const model::Trace& trace) {
+void drawArrows(Document& doc, const TimelineGeometry& g) {
     if (g.arrows.empty()) return;
     const Viewport& v = g.viewport;
     doc.open("<g class=\"ipis\">");
     for (const Arrow& a : g.arrows) {
-        std::vector<std::pair<double, double>> pts;
-        if (a.self) {
-            // A loop above the lane, in the gap between lanes.
-            const double lift = v.laneGap * 1.2;
-            for (int i = 0; i <= 16; ++i) {
-                const double u = i / 16.0, w = 1 - u;
-                const double x = w * w * w * a.x0 + 3 * w * w * u * a.x0 + 3 * w * u * u * a.x1 +
-                                 u * u * u * a.x1;
-                const double y = a.y0 - 3 * w * u * lift;
-                pts.push_back({x, y});
-            }
-        } else {
-            pts = {{a.x0, a.y0}, {a.x1, a.y1}};
-        }
-        const auto clipped = clipX(pts, v.labelWidth, v.width);
+        const auto clipped = clipX(arrowPath(a, v), v.labelWidth, v.width);
         if (clipped.size() < 2) continue;
         std::string d;
         for (std::size_t i = 0; i < clipped.size(); ++i)
             d += (i ? "L" : "M") + num(clipped[i].first) + " " + num(clipped[i].second);
         const char* cls = a.spurious ? "arrow-spurious" : a.self ? "arrow-self" : "arrow";
         doc.open("<g>");
-        doc.line("<title>" + escape(arrowTitle(a, trace)) + "</title>");
+        doc.line("<title>" + escape(arrowTitle(a)) + "</title>");
         doc.line("<path class=\"" + std::string(cls) + "\" d=\"" + d + "\"/>");
         if (a.x1 <= v.width && a.x1 >= v.labelWidth) {
             // The head, along the last stretch of the line.
@@ -230,6 +214,14 @@ void drawArrows(Document& doc, const TimelineGeometry& g, const model::Trace& tr
                      num(by + ux * 7) + " " + num(bx + uy * 7) + "," + num(by - ux * 7) + "\"/>");
         }
         doc.close("</g>");
+    }
+    // Placed by the geometry (render/TimelineLabels.cpp), on a plate of the background so that
+    // the line under the words does not strike them through.
+    for (const Label& l : g.labels) {
+        if (l.of != LabelOf::Arrow) continue;
+        const bool red = g.arrows[static_cast<std::size_t>(l.item)].spurious;
+        doc.line("<rect class=\"a-plate\" " + rectAttrs(l.x0 - 2, l.y0, l.x1 + 2, l.y1()) + "/>");
+        doc.text(l.centre(), l.baseline, red ? "a-label-spurious mid" : "a-label mid", l.text);
     }
     doc.close("</g>");
 }
@@ -254,7 +246,7 @@ Present presentIn(const TimelineGeometry& g) {
 }
 
 void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
-                  const scenario::Scenario& sc, const model::Trace& trace) {
+                  const scenario::Scenario& sc) {
     const Viewport& v = g.viewport;
     doc.open("<g class=\"timeline\" transform=\"translate(0," + num(top) + ")\">");
     for (const Lane& lane : g.lanes)
@@ -269,7 +261,7 @@ void drawTimeline(Document& doc, const TimelineGeometry& g, double top,
         drawMarkers(doc, g, lane);
         doc.close("</g>");
     }
-    drawArrows(doc, g, trace);
+    drawArrows(doc, g);
     doc.close("</g>");
 }
 

@@ -128,7 +128,7 @@ std::string writeSvg(const scenario::Scenario& sc, const model::Trace& trace, co
     doc.text(kMargin, factsBaseline, "subtitle", facts(sc, trace));
     doc.close("</g>");
 
-    svg::drawTimeline(doc, g, top, sc, trace);
+    svg::drawTimeline(doc, g, top, sc);
     svg::drawCalloutBadges(doc, callouts, g.viewport, calloutY, top + 2,
                            top + g.viewport.rulerHeight - 1);
     const double lanesBottom = top + g.height;

@@ -403,6 +403,7 @@ void TimelineLayout::addArrows(int firstSend) {
         a.fromCpu = e.cpu;
         a.t0 = e.t;
         a.self = e.kind == EventKind::SelfIpi;
+        a.vector = e.vector;
         if (a.arrivedEvent >= 0) {
             const TraceEvent& r = ev[static_cast<std::size_t>(a.arrivedEvent)];
             a.toCpu = r.cpu;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace uintr::render {
@@ -44,6 +45,7 @@ struct Viewport {
         double spurious = 24; // the spurious notification's "UIS +1" (bold)
         double task = 21;     // a task segment's name (bold)
         double handler = 17;  // a handler band's "handler v3"
+        double arrow = 15;    // an IPI's "0xEC · 300 ns", in the gap between lanes
     } text;
     // layout() places the words (placeLabels) unless told not to: the app moves, hides and
     // summarizes lanes first (TimelineView::arrange) and places them on what it kept.
@@ -116,6 +118,7 @@ struct Arrow {
     bool self = false;
     bool spurious = false; // the arrival went to the kernel through the IDT
     int merged = 1;
+    int vector = 0; // the notification vector it carries (UINV of the target's UPID.NV)
 };
 
 struct Tick {
@@ -134,10 +137,10 @@ struct Lane {
 // A word on the timeline, placed once for screen and SVG so that no two overlap and none covers a
 // glyph (render/TimelineLabels.cpp). What has no room is shortened ("deliver v3" → "v3") or
 // left out; the item's tooltip keeps the whole text.
-enum class LabelOf : std::uint8_t { Segment, Handler, Marker, Spurious };
+enum class LabelOf : std::uint8_t { Segment, Handler, Marker, Spurious, Arrow };
 struct Label {
     LabelOf of = LabelOf::Marker;
-    int item = -1;                 // index into TimelineGeometry::segments or ::markers
+    int item = -1;                 // index into TimelineGeometry::segments, ::markers or ::arrows
     double x0 = 0, y0 = 0, x1 = 0; // the text's box; y0 .. baseline + 0.22 em
     double baseline = 0;
     double font = 0; // px
@@ -157,8 +160,19 @@ struct TimelineGeometry {
     std::vector<Label> labels; // lane by lane; segments', handlers', then markers'
 };
 
-// Fills g.labels from g's segments and markers (layout() calls it unless Viewport::labels is off).
+// Fills g.labels from g's segments, markers and arrows (layout() calls it unless
+// Viewport::labels is off).
 void placeLabels(TimelineGeometry& g);
+
+// The line an IPI's arrow follows, in px, for the screen, the SVG and the flow animation alike:
+// from the sending lane's edge to the target lane's edge, or for a self-IPI a loop in the gap
+// above its lane (kSelfLoopSamples + 1 points; an IPI to its own CPU too). Not clipped to the plot.
+inline constexpr int kSelfLoopSamples = 16;
+std::vector<std::pair<double, double>> arrowPath(const Arrow& a, const Viewport& v);
+// The point a fraction u (0..1) of the way along it; its x is x0 + u·(x1 − x0).
+std::pair<double, double> arrowPointAt(const Arrow& a, const Viewport& v, double u);
+// How high above its lane's top a self-IPI's loop reaches (px).
+double selfLoopApex(const Viewport& v);
 
 // Built once per run (O(events)), then asked for any viewport: panning a million-event trace
 // costs a binary search per lane plus the visible items, not a pass over the trace.

@@ -4,8 +4,12 @@
 // — the spurious notification's "UIS +1" first, as it is the point of most pictures. A label with
 // no place is tried shortened ("deliver v3" → "v3"), then left out: its tooltip still tells.
 //
+// IPI labels ("0xEC · 300 ns") come last, in the gap between lanes next to their arrow, clear of
+// every word and glyph already placed.
+//
 // Distances are the SVG's at a 20 px glyph, scaled by Viewport::text.glyph, so the export keeps
 // its picture and the screen gets the same arrangement at its own sizes.
+#include "render/MarkerText.h"
 #include "render/TextWidth.h"
 #include "render/TimelineGeometry.h"
 
@@ -98,6 +102,53 @@ std::string shortened(const std::string& label) {
     return space == std::string::npos ? std::string() : label.substr(space + 1);
 }
 
+// The glyph a marker draws, as a box words keep clear of (a switch: the grip on top of its bar).
+Box glyphBox(const Marker& m, const Lane& lane, double u) {
+    if (m.kind == MarkerKind::ContextSwitch)
+        return {m.x - 8 * u, m.x + 8 * u, lane.y0 - 6 * u, lane.y0 + 8 * u};
+    return {m.x - 11 * u, m.x + 11 * u, m.y - 12 * u, m.y + 12 * u};
+}
+
+// An arrow's label, vertically centred in the gap the arrow leaves its lane by (the gap above the
+// lane for a self-IPI's loop): on the line where the line is, else beside it; nothing when the
+// arrow is shorter than most of its words (a steep arrow at a wide zoom: the tooltip tells).
+std::optional<Label> placeArrowLabel(const TimelineGeometry& g, const std::vector<Box>& taken,
+                                     int item, double u) {
+    const Viewport& v = g.viewport;
+    const Arrow& a = g.arrows[static_cast<std::size_t>(item)];
+    const std::string text = arrowLabel(a);
+    const double font = v.text.arrow;
+    const double width = textWidth(text, font) * kBold;
+    const double xMin = v.labelWidth + 2 * u, xMax = v.width - 2 * u;
+    const double visible =
+        std::min({a.x0, a.x1, xMax}) < std::max({a.x0, a.x1, xMin})
+            ? std::min(std::max(a.x0, a.x1), xMax) - std::max(std::min(a.x0, a.x1), xMin)
+            : 0;
+    if (visible < 0.6 * width) return std::nullopt;
+    // Where the line crosses the middle of the gap it starts in.
+    double cy = 0, cx = 0;
+    if (a.y0 == a.y1) { // a loop above the lane (arrowPath)
+        cy = a.y0 - v.laneGap / 2;
+        cx = (a.x0 + a.x1) / 2;
+    } else {
+        const double dir = a.y1 > a.y0 ? 1 : -1;
+        cy = a.y0 + dir * v.laneGap / 2;
+        const double k = a.y1 != a.y0 ? (cy - a.y0) / (a.y1 - a.y0) : 0.5;
+        cx = a.x0 + k * (a.x1 - a.x0);
+    }
+    const double y0 = cy - font / 2, baseline = y0 + kAscent * font;
+    if (y0 < v.rulerHeight) return std::nullopt;
+    for (const double centre : {cx, cx + width / 2 + 4 * u, cx - width / 2 - 4 * u}) {
+        const double c = std::clamp(centre, xMin + width / 2, std::max(xMin, xMax - width / 2));
+        const Box box{c - width / 2, c + width / 2, y0, y0 + font};
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const Box& t) { return t.hits(box, 4 * u); }))
+            continue;
+        return Label{LabelOf::Arrow, item, box.x0, box.y0, box.x1, baseline, font, text};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 void placeLabels(TimelineGeometry& g) {
@@ -113,13 +164,10 @@ void placeLabels(TimelineGeometry& g) {
         for (std::size_t i = 0; i < g.markers.size(); ++i) {
             const Marker& m = g.markers[i];
             if (m.cpu != lane.cpu) continue;
-            if (m.kind == MarkerKind::ContextSwitch) {
-                // The grip on top of the bar is what a hand reaches for: keep it clear.
-                placer.reserve({m.x - 8 * u, m.x + 8 * u, lane.y0 - 6 * u, lane.y0 + 8 * u});
-                continue;
-            }
-            placer.reserve({m.x - 11 * u, m.x + 11 * u, m.y - 12 * u, m.y + 12 * u});
-            if (m.merged == 1) labelled.push_back(static_cast<int>(i));
+            // The grip on top of a switch's bar is what a hand reaches for: kept clear too.
+            placer.reserve(glyphBox(m, lane, u));
+            if (m.kind != MarkerKind::ContextSwitch && m.merged == 1)
+                labelled.push_back(static_cast<int>(i));
         }
         // The spurious notification is the point of most pictures: it picks its place first.
         const auto placeMarker = [&](int i) {
@@ -167,6 +215,30 @@ void placeLabels(TimelineGeometry& g) {
         for (const int i : labelled)
             if (g.markers[static_cast<std::size_t>(i)].kind != MarkerKind::Spurious) placeMarker(i);
     }
+    if (g.arrows.empty()) return;
+    // Across lanes: every word and glyph placed so far, then the spurious IPIs' labels first.
+    std::vector<Box> taken;
+    taken.reserve(g.labels.size() + g.markers.size());
+    for (const Label& l : g.labels)
+        taken.push_back({l.x0, l.x1, l.y0, l.y1()});
+    std::vector<const Lane*> laneOf; // by CPU: hidden lanes have none
+    for (const Lane& lane : g.lanes) {
+        if (lane.cpu >= static_cast<int>(laneOf.size()))
+            laneOf.resize(static_cast<std::size_t>(lane.cpu) + 1, nullptr);
+        laneOf[static_cast<std::size_t>(lane.cpu)] = &lane;
+    }
+    for (const Marker& m : g.markers)
+        if (m.cpu >= 0 && m.cpu < static_cast<int>(laneOf.size()) &&
+            laneOf[static_cast<std::size_t>(m.cpu)])
+            taken.push_back(glyphBox(m, *laneOf[static_cast<std::size_t>(m.cpu)], u));
+    for (const bool red : {true, false})
+        for (std::size_t i = 0; i < g.arrows.size(); ++i) {
+            if (g.arrows[i].spurious != red) continue;
+            if (auto l = placeArrowLabel(g, taken, static_cast<int>(i), u)) {
+                taken.push_back({l->x0, l->x1, l->y0, l->y1()});
+                g.labels.push_back(std::move(*l));
+            }
+        }
 }
 
 } // namespace uintr::render

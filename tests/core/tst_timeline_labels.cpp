@@ -65,6 +65,7 @@ class TstTimelineLabels : public QObject {
     void noLabelOverlapsAnything();
     void crowdedLabelsAreShortenedNotCut();
     void svgAndScreenShareThePlacement();
+    void ipiLabelSaysVectorAndFlight();
 };
 
 void TstTimelineLabels::noLabelOverlapsAnything_data() {
@@ -101,11 +102,23 @@ void TstTimelineLabels::noLabelOverlapsAnything() {
         // In the plot, and inside the lane of what it names.
         QVERIFY2(box.x0 >= g.viewport.labelWidth - 0.01 && box.x1 <= g.viewport.width + 0.01,
                  a.text.c_str());
+        const bool ofArrow = a.of == render::LabelOf::Arrow;
         const int cpu = a.of == render::LabelOf::Segment || a.of == render::LabelOf::Handler
                             ? g.segments[static_cast<std::size_t>(a.item)].cpu
-                            : g.markers[static_cast<std::size_t>(a.item)].cpu;
+                        : ofArrow ? g.arrows[static_cast<std::size_t>(a.item)].fromCpu
+                                  : g.markers[static_cast<std::size_t>(a.item)].cpu;
         const auto& lane = g.lanes[static_cast<std::size_t>(cpu)];
-        QVERIFY2(box.y0 >= lane.y0 && box.y1 <= lane.y1, a.text.c_str());
+        if (ofArrow) {
+            // An IPI's words: centred on the gap its arrow leaves its lane by, under the ruler.
+            const auto& arrow = g.arrows[static_cast<std::size_t>(a.item)];
+            const double gapMiddle = arrow.toCpu <= arrow.fromCpu
+                                         ? lane.y0 - g.viewport.laneGap / 2
+                                         : lane.y1 + g.viewport.laneGap / 2;
+            QVERIFY2(std::abs((box.y0 + box.y1) / 2 - gapMiddle) < 0.01, a.text.c_str());
+            QVERIFY2(box.y0 >= g.viewport.rulerHeight, a.text.c_str());
+        } else {
+            QVERIFY2(box.y0 >= lane.y0 && box.y1 <= lane.y1, a.text.c_str());
+        }
         // Its box is as wide as its words (bold ones a little wider).
         QVERIFY(a.x1 - a.x0 >= render::textWidth(a.text, a.font) - 1e-9);
         QVERIFY(a.x1 - a.x0 <= 1.2 * render::textWidth(a.text, a.font));
@@ -117,10 +130,12 @@ void TstTimelineLabels::noLabelOverlapsAnything() {
         // No word covers a glyph (a switch: its grip on top of the lane).
         const double u = g.viewport.text.glyph / 20;
         for (const auto& m : g.markers) {
-            if (m.cpu != cpu) continue;
-            const Box glyph = m.kind == render::MarkerKind::ContextSwitch
-                                  ? Box{m.x - 8 * u, m.x + 8 * u, lane.y0 - 6 * u, lane.y0 + 8 * u}
-                                  : Box{m.x - 10 * u, m.x + 10 * u, m.y - 10 * u, m.y + 10 * u};
+            if (m.cpu != cpu && !ofArrow) continue; // an IPI's words cross lanes' gaps
+            const auto& mLane = g.lanes[static_cast<std::size_t>(m.cpu)];
+            const Box glyph =
+                m.kind == render::MarkerKind::ContextSwitch
+                    ? Box{m.x - 8 * u, m.x + 8 * u, mLane.y0 - 6 * u, mLane.y0 + 8 * u}
+                    : Box{m.x - 10 * u, m.x + 10 * u, m.y - 10 * u, m.y + 10 * u};
             if (m.merged > 1 && m.kind != render::MarkerKind::ContextSwitch) continue;
             QVERIFY2(!overlap(box, glyph), qPrintable(QStringLiteral("'%1' covers a glyph at %2 ns")
                                                           .arg(QString::fromStdString(a.text))
@@ -174,6 +189,35 @@ void TstTimelineLabels::svgAndScreenShareThePlacement() {
     QVERIFY(spurious->y1() <= m.y - 12 || spurious->y0 >= m.y + 12 || spurious->x0 >= m.x + 11 ||
             spurious->x1 <= m.x - 11);
     QCOMPARE(spurious->x1 - spurious->x0, 1.12 * render::textWidth("UIS +1", 24)); // bold
+}
+
+// The seed race's notification IPI is labelled with what it carries and how long it flies — the
+// race window: UINV 0xEC (uintr-reference.md §2), sent at 1000 ns, arriving at 1300 ns (§6). Its
+// words sit in the gap between the lanes, beside the line the core gives screen and SVG alike.
+void TstTimelineLabels::ipiLabelSaysVectorAndFlight() {
+    const auto loaded = scenario::loadScenarioFile(UINTR_SOURCE_DIR "/scenarios/seed-race.json");
+    QVERIFY(loaded.ok());
+    const auto run = sim::runScenario(*loaded.scenario);
+    const render::TimelineLayout layout(*loaded.scenario, run.trace);
+    for (const Setup& s : kSetups) {
+        const auto g = layout.layout(viewportFor(s, 0, layout.fit(s.width).t1));
+        const auto it = std::find_if(g.labels.begin(), g.labels.end(), [](const render::Label& l) {
+            return l.of == render::LabelOf::Arrow;
+        });
+        QVERIFY2(it != g.labels.end(), s.name);
+        QCOMPARE(it->text, std::string("0xEC \xC2\xB7 300 ns"));
+        const auto& a = g.arrows[static_cast<std::size_t>(it->item)];
+        QCOMPARE(a.t1 - a.t0, std::int64_t{300});
+        QVERIFY(a.spurious);
+        // Within the arrow's horizontal reach, near where its line crosses the gap.
+        QVERIFY(it->x1 > std::min(a.x0, a.x1) && it->x0 < std::max(a.x0, a.x1));
+        const double gapY = a.y0 + (a.y1 > a.y0 ? 1 : -1) * g.viewport.laneGap / 2;
+        QCOMPARE((it->y0 + it->y1()) / 2, gapY);
+        // The path the SVG and the screen draw starts and ends at the arrow's ends.
+        const auto path = render::arrowPath(a, g.viewport);
+        QCOMPARE(path.front(), std::make_pair(a.x0, a.y0));
+        QCOMPARE(path.back(), std::make_pair(a.x1, a.y1));
+    }
 }
 
 QTEST_APPLESS_MAIN(TstTimelineLabels)
