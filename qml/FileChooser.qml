@@ -43,9 +43,11 @@ Dialog {
     // Return, a double click or the accept button.
     function acceptChoice() {
         if (nameField.text.trim() === "" && list.currentIndex >= 0) {
-            const row = list.currentItem
-            if (row.isFolder) { enterFolder(row.path); return }
-            nameField.text = row.name
+            if (files.get(list.currentIndex, "fileIsDir")) {
+                enterFolder(files.get(list.currentIndex, "filePath"))
+                return
+            }
+            nameField.text = files.get(list.currentIndex, "fileName")
         }
         if (nameField.text.trim() === "") return
         const path = currentPath()
@@ -77,7 +79,10 @@ Dialog {
 
     // Return: the fields' onAccepted and the list's own handler (a TextField lets the key go on
     // to its parents after `accepted`, so nothing above them may handle it again).
-    contentItem: ColumnLayout {
+    // (A child, not `contentItem:`: that property is deferred, and the ids below would make it
+    // immediate.)
+    ColumnLayout {
+        anchors.fill: parent
         spacing: Theme.spacing
 
         RowLayout {
@@ -114,7 +119,8 @@ Dialog {
             Keys.onEnterPressed: chooser.acceptChoice()
             onCurrentIndexChanged: {
                 // Choosing a file row fills the name; a folder row is entered with Return.
-                if (currentItem && !currentItem.isFolder) nameField.text = currentItem.name
+                if (currentIndex >= 0 && !files.get(currentIndex, "fileIsDir"))
+                    nameField.text = files.get(currentIndex, "fileName")
             }
             delegate: Rectangle {
                 id: row
@@ -143,11 +149,16 @@ Dialog {
                 }
                 HoverHandler { id: rowHover }
                 TapHandler {
-                    onTapped: { list.currentIndex = row.index; list.forceActiveFocus() }
+                    onTapped: { row.ListView.view.currentIndex = row.index; row.ListView.view.forceActiveFocus() }
                     onDoubleTapped: {
-                        list.currentIndex = row.index
+                        row.ListView.view.currentIndex = row.index
+                        // The dialog's own functions: a delegate with required properties may
+                        // not see its file's ids in qmllint's eyes, and Qt 6.4 has no
+                        // `pragma ComponentBehavior: Bound` to say the delegate stays inside.
+                        // qmllint disable unqualified
                         if (row.isFolder) chooser.enterFolder(row.path)
                         else chooser.acceptChoice()
+                        // qmllint enable unqualified
                     }
                 }
             }

@@ -38,13 +38,14 @@ Item {
                 required property string outcome
                 required property string label
                 required property string colour
-                // Re-placed whenever the viewport pans or zooms.
+                // Re-placed whenever the viewport pans or zooms: t0, t1 and the width all
+                // notify viewportChanged, which reading viewWidth subscribes to.
                 readonly property real x0: {
-                    void strip.view.t0, strip.view.t1, strip.view.viewWidth
+                    void strip.view.viewWidth
                     return strip.view.xOf(band.from)
                 }
                 readonly property real x1: {
-                    void strip.view.t0, strip.view.t1, strip.view.viewWidth
+                    void strip.view.viewWidth
                     return strip.view.xOf(Number(band.to) + 1)
                 }
                 x: band.x0 - strip.view.labelWidth

@@ -52,7 +52,7 @@ class TimelineLayer : public QQuickItem {
 };
 
 // Task, handler, kernel and idle segments: fill and outline, in the SVG's colours.
-class SegmentsItem : public TimelineLayer {
+class SegmentsItem : public uintr::lab::TimelineLayer {
     Q_OBJECT
     QML_ELEMENT
   public:
@@ -64,7 +64,7 @@ class SegmentsItem : public TimelineLayer {
 
 // IPIs in flight: a curve from the sending lane to the target lane (a loop above the lane for a
 // self-IPI), dashed red when the arrival went to the kernel, wider on the Why chain.
-class ArrowsItem : public TimelineLayer {
+class ArrowsItem : public uintr::lab::TimelineLayer {
     Q_OBJECT
     QML_ELEMENT
   public:
@@ -77,7 +77,7 @@ class ArrowsItem : public TimelineLayer {
 // Lanes denser than their pixels: per column, IPI arrivals (blue), deliveries (green) and
 // spurious notifications (red) as bars whose height is the count against the busiest column on
 // screen (square root, so that a single event still shows).
-class DensityItem : public TimelineLayer {
+class DensityItem : public uintr::lab::TimelineLayer {
     Q_OBJECT
     QML_ELEMENT
   public:
