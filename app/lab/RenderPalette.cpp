@@ -1,6 +1,7 @@
 #include "RenderPalette.h"
 
 #include "TimelineModels.h"
+#include "render/MarkerText.h"
 #include "render/Palette.h"
 
 #include <optional>
@@ -47,7 +48,7 @@ QColor RenderPalette::taskHandler(int index, bool dark) const {
 
 QColor RenderPalette::marker(const QString& kind, bool dark) const {
     for (std::size_t k = 0; k < render::kMarkerKindCount; ++k)
-        if (markerKindName(static_cast<render::MarkerKind>(k)) == kind)
+        if (markerKindString(static_cast<render::MarkerKind>(k)) == kind)
             return QColor(QLatin1String(render::palette(dark).markers[k]));
     return QColor(QLatin1String(render::palette(dark).ink));
 }
@@ -55,7 +56,7 @@ QColor RenderPalette::marker(const QString& kind, bool dark) const {
 namespace {
 std::optional<render::MarkerKind> kindNamed(const QString& kind) {
     for (std::size_t k = 0; k < render::kMarkerKindCount; ++k)
-        if (markerKindName(static_cast<render::MarkerKind>(k)) == kind)
+        if (markerKindString(static_cast<render::MarkerKind>(k)) == kind)
             return static_cast<render::MarkerKind>(k);
     return std::nullopt;
 }

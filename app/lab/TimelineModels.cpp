@@ -1,6 +1,7 @@
 #include "TimelineModels.h"
 
 #include "Format.h"
+#include "render/MarkerText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -151,51 +152,9 @@ void ArrowModel::setRows(std::vector<render::Arrow> rows) {
     assign(rows_, std::move(rows), kDiff);
 }
 
-QString markerKindName(render::MarkerKind kind) {
-    using K = render::MarkerKind;
-    switch (kind) {
-    case K::ContextSwitch:
-        return QStringLiteral("context_switch");
-    case K::SendUipi:
-        return QStringLiteral("senduipi");
-    case K::PirPosted:
-        return QStringLiteral("pir_posted");
-    case K::IpiSent:
-        return QStringLiteral("ipi_sent");
-    case K::IpiSuppressed:
-        return QStringLiteral("ipi_suppressed");
-    case K::IpiArrived:
-        return QStringLiteral("ipi_arrived");
-    case K::NotificationProcessed:
-        return QStringLiteral("notification_processed");
-    case K::Spurious:
-        return QStringLiteral("spurious_notification");
-    case K::KernelVector:
-        return QStringLiteral("kernel_vector");
-    case K::SelfIpi:
-        return QStringLiteral("self_ipi");
-    case K::Delivered:
-        return QStringLiteral("user_interrupt_delivered");
-    case K::Uiret:
-        return QStringLiteral("uiret");
-    case K::Stui:
-        return QStringLiteral("stui");
-    case K::Clui:
-        return QStringLiteral("clui");
-    case K::Testui:
-        return QStringLiteral("testui");
-    case K::Blocked:
-        return QStringLiteral("blocked");
-    case K::Woken:
-        return QStringLiteral("woken");
-    case K::Fault:
-        return QStringLiteral("fault");
-    case K::Deferred:
-        return QStringLiteral("op_deferred");
-    case K::Other:
-        break;
-    }
-    return QStringLiteral("other");
+QString markerKindString(render::MarkerKind kind) {
+    const std::string_view name = render::markerKindName(kind);
+    return QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 QString segmentKindName(render::SegmentKind kind) {
@@ -356,7 +315,7 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const {
     case AtY:
         return r.y;
     case Kind:
-        return markerKindName(r.kind);
+        return markerKindString(r.kind);
     case Merged:
         return r.merged;
     case Label:

@@ -217,8 +217,9 @@ class LabelModel : public GeometryListModel {
     std::vector<Row> rows_;
 };
 
-// The trace's kind names (cli.md spelling) for marker kinds, so the screen greps to the code.
-QString markerKindName(render::MarkerKind kind);
+// The trace's kind names (cli.md spelling) for marker kinds, so the screen greps to the code:
+// render::markerKindName as a QString.
+QString markerKindString(render::MarkerKind kind);
 QString segmentKindName(render::SegmentKind kind);
 
 } // namespace uintr::lab

@@ -55,7 +55,7 @@ std::string eventTitle(EventKind kind) {
     case EventKind::NotificationProcessed:
         return "notification processing";
     case EventKind::SpuriousNotification:
-        return "spurious notification";
+        return "spurious notification (UIS +1)"; // the badge it is drawn with
     case EventKind::KernelVector:
         return "kernel vector";
     case EventKind::SelfIpi:

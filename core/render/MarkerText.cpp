@@ -2,9 +2,12 @@
 
 #include "analysis/EventProse.h"
 #include "arch/Fault.h"
+#include "render/Palette.h"
 #include "sim/TraceFormat.h"
 
+#include <array>
 #include <cstdio>
+#include <optional>
 
 namespace uintr::render {
 
@@ -53,6 +56,32 @@ MarkerKind markerKindOf(EventKind kind) {
     default:
         return MarkerKind::Other;
     }
+}
+
+namespace {
+// The first trace event kind drawn as `kind` (none for Other: many kinds are drawn as it).
+std::optional<EventKind> representative(MarkerKind kind) {
+    static const auto table = [] {
+        std::array<std::optional<EventKind>, kMarkerKindCount> t{};
+        for (std::size_t e = static_cast<std::size_t>(EventKind::Count); e-- > 0;) {
+            const auto k = static_cast<EventKind>(e);
+            t[static_cast<std::size_t>(markerKindOf(k))] = k;
+        }
+        t[static_cast<std::size_t>(MarkerKind::Other)].reset();
+        return t;
+    }();
+    return table[static_cast<std::size_t>(kind)];
+}
+} // namespace
+
+std::string_view markerKindName(MarkerKind kind) {
+    const auto e = representative(kind);
+    return e ? model::kindName(*e) : std::string_view("other");
+}
+
+std::string markerTitle(MarkerKind kind) {
+    const auto e = representative(kind);
+    return e ? analysis::eventTitle(*e) : std::string("other event");
 }
 
 namespace {

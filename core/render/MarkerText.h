@@ -14,6 +14,12 @@ namespace uintr::render {
 
 MarkerKind markerKindOf(model::EventKind kind);
 
+// Derived from markerKindOf and the trace's own names, so that no second table names the kinds:
+// "spurious_notification" (cli.md's spelling, what the app's models and QML key on; "other"),
+// and what the legend and the screen call it, analysis::eventTitle ("spurious notification").
+std::string_view markerKindName(MarkerKind kind);
+std::string markerTitle(MarkerKind kind);
+
 // "SENDUIPI", "UIS +1", "→ other", "deliver v3"…: a few characters a lecture hall can read.
 std::string markerLabel(const model::TraceEvent& e, const scenario::Scenario& sc);
 

@@ -10,28 +10,6 @@ constexpr std::array<std::string_view, kMarkerKindCount> kClasses{
     "m-spurious", "m-kvec",    "m-self",  "m-deliver", "m-uiret",      "m-stui",    "m-clui",
     "m-testui",   "m-blocked", "m-woken", "m-fault",   "m-deferred",   "m-other"};
 
-constexpr std::array<std::string_view, kMarkerKindCount> kTitles{
-    "context switch",
-    "SENDUIPI",
-    "PIR posted",
-    "IPI sent",
-    "no IPI (UPID.SN or ON set)",
-    "IPI arrived",
-    "notification processed (PIR \xE2\x86\x92 UIRR)",
-    "spurious notification (UIS +1)",
-    "kernel vector (uintr_wait wake-up)",
-    "self-IPI",
-    "user interrupt delivered",
-    "UIRET",
-    "STUI",
-    "CLUI",
-    "TESTUI",
-    "uintr_wait (blocked)",
-    "woken",
-    "fault",
-    "op waits",
-    "other event"};
-
 // Order of MarkerKind; each the character closest to its SVG shape (SvgGlyphs.cpp), all in
 // DejaVu Sans. The switch is a bar drawn by the view, not a character.
 constexpr std::array<std::string_view, kMarkerKindCount> kGlyphs{
@@ -114,9 +92,6 @@ std::string taskClass(int task) {
 
 std::string_view markerClass(MarkerKind k) {
     return kClasses[static_cast<std::size_t>(k)];
-}
-std::string_view markerTitle(MarkerKind k) {
-    return kTitles[static_cast<std::size_t>(k)];
 }
 std::string_view markerGlyph(MarkerKind k) {
     return kGlyphs[static_cast<std::size_t>(k)];

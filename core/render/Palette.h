@@ -47,7 +47,6 @@ std::string paletteCss(bool dark);
 // CSS class names, also used as the words of the legend's tooltip.
 std::string taskClass(int task);            // "task-0" … "task-7"; "task-none" for -1
 std::string_view markerClass(MarkerKind k); // "m-spurious"
-std::string_view markerTitle(MarkerKind k); // "spurious notification (UIS +1)"
 // The marker's shape as one character for the screen, the same shape the SVG draws
 // (render/SvgGlyphs.cpp): ▲ SENDUIPI, ◆ spurious, ● delivery, ○ self-IPI, ▽ UIRET…
 std::string_view markerGlyph(MarkerKind k);

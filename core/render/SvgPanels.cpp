@@ -1,6 +1,7 @@
 // What surrounds the timeline in an exported picture: narration callouts and their list, the
 // register annotations, the legend. Each panel can be measured first (doc == nullptr), so the
 // page can give the lanes whatever height is left.
+#include "render/MarkerText.h"
 #include "render/Palette.h"
 #include "render/SvgParts.h"
 

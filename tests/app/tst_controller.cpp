@@ -414,7 +414,7 @@ void TestController::whyListsTheCausalChain() {
         QVERIFY2(!line.contains('_'), qPrintable(line)); // no snake_case trace names
         QVERIFY2(!line.contains("0xec"), qPrintable(line));
     }
-    QVERIFY(lab.whyTitle().startsWith("Why the spurious notification at 1 300 ns"));
+    QVERIFY(lab.whyTitle().startsWith("Why the spurious notification (UIS +1) at 1 300 ns"));
     // The timeline lights the chain up and dims the rest.
     auto* markers = lab.timeline()->markers();
     bool senduipiLit = false, deliveryDimmed = false;

@@ -3,6 +3,9 @@
 // window, at the fitted view and zoomed in: no two label boxes overlap, none covers a marker's
 // glyph or a switch's grip, every one stays in its lane and in the plot, and labels that had no
 // room for their whole text are the short form of it.
+#include "analysis/EventProse.h"
+#include "render/MarkerText.h"
+#include "render/Palette.h"
 #include "render/TextWidth.h"
 #include "render/TimelineGeometry.h"
 #include "scenario/ScenarioIO.h"
@@ -66,6 +69,7 @@ class TstTimelineLabels : public QObject {
     void crowdedLabelsAreShortenedNotCut();
     void svgAndScreenShareThePlacement();
     void ipiLabelSaysVectorAndFlight();
+    void markerKindsAreNamedByTheTrace();
 };
 
 void TstTimelineLabels::noLabelOverlapsAnything_data() {
@@ -218,6 +222,34 @@ void TstTimelineLabels::ipiLabelSaysVectorAndFlight() {
         QCOMPARE(path.front(), std::make_pair(a.x0, a.y0));
         QCOMPARE(path.back(), std::make_pair(a.x1, a.y1));
     }
+}
+
+// A marker kind's name and title come from the trace's kinds (model::kindName, the cli.md
+// spelling, and analysis::eventTitle), not from a table of their own: each kind but Other names
+// an event kind drawn as it, and says what that event is called.
+void TstTimelineLabels::markerKindsAreNamedByTheTrace() {
+    for (std::size_t k = 0; k < render::kMarkerKindCount; ++k) {
+        const auto kind = static_cast<render::MarkerKind>(k);
+        const std::string_view name = render::markerKindName(kind);
+        if (kind == render::MarkerKind::Other) {
+            QCOMPARE(name, std::string_view("other"));
+            continue;
+        }
+        bool found = false;
+        for (std::size_t e = 0; e < static_cast<std::size_t>(model::EventKind::Count); ++e) {
+            const auto event = static_cast<model::EventKind>(e);
+            if (model::kindName(event) != name) continue;
+            found = true;
+            QCOMPARE(render::markerKindOf(event), kind);
+            QCOMPARE(render::markerTitle(kind), analysis::eventTitle(event));
+        }
+        QVERIFY2(found, std::string(name).c_str());
+    }
+    QCOMPARE(render::markerKindName(render::MarkerKind::Spurious),
+             std::string_view("spurious_notification"));
+    QCOMPARE(render::markerKindName(render::MarkerKind::Deferred), std::string_view("op_deferred"));
+    QCOMPARE(render::markerTitle(render::MarkerKind::Spurious),
+             std::string("spurious notification (UIS +1)"));
 }
 
 QTEST_APPLESS_MAIN(TstTimelineLabels)
