@@ -27,6 +27,11 @@ Item {
     readonly property real headX: view.labelWidth + (headT - view.t0) * (view.viewWidth - view.labelWidth)
                                    / Math.max(1, view.t1 - view.t0)
 
+    // The delegates below read this file's root (`flow`) by id. Qt 6.4 has no
+    // `pragma ComponentBehavior: Bound`, so qmllint cannot prove that id is in scope from a
+    // delegate, though QML resolves it (the delegates are created in this file's context).
+    // qmllint disable unqualified
+
     // IPIs in flight: a packet on each arrow the playhead is crossing.
     Repeater {
         model: flow.view.arrows
@@ -56,9 +61,10 @@ Item {
         }
     }
 
-    // The outcome at the playhead's event: a pulse and a few words that rise and fade.
+    // The outcome at the playhead's event: a pulse and a few words that rise and fade. Only the
+    // markers at the playhead have a delegate (TimelineView.currentMarkers).
     Repeater {
-        model: flow.view.markers
+        model: flow.view.currentMarkers
         delegate: Item {
             id: spot
             required property string kind
@@ -161,4 +167,5 @@ Item {
             }
         }
     }
+    // qmllint enable unqualified
 }

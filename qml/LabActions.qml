@@ -2,7 +2,6 @@
 // menu) and what it does. The toolbar's buttons, its overflow menu and the keyboard
 // (Shortcuts.qml) all trigger these; Main.qml handles the few that need a window (dialogs).
 import QtQuick
-import QtQuick.Controls
 import UintrLab
 
 QtObject {

@@ -12,6 +12,13 @@ export QT_QPA_PLATFORM=offscreen
 status=0
 ctest --test-dir build --output-on-failure --no-tests=error -j2 || { status=1; echo "test: CTest FAILED" >&2; }
 
+# qmllint on the app's QML (the module target) and on the Quick Tests: any warning fails.
+echo "== qmllint"
+if ! cmake --build build --target all_qmllint ||
+   ! /usr/lib/qt6/bin/qmllint -I build/qml tests/qml/*.qml tests/qml_explorer/*.qml; then
+  status=1; echo "test: qmllint FAILED" >&2
+fi
+
 sim=build/app/cli/uintr-sim
 passed=0 failed=0
 shopt -s nullglob

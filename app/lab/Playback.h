@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <cmath>
 #include <memory>
 
 namespace uintr::lab {
@@ -19,7 +20,9 @@ class Playback : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("LabController.playback")
-    Q_PROPERTY(qint64 playhead READ playhead WRITE setPlayhead NOTIFY playheadChanged)
+    // In QML a double (QML's numbers are; Qt 6.4's qmllint knows no qlonglong): nanoseconds are
+    // exact in it up to 2^53 (104 days).
+    Q_PROPERTY(double playhead READ playheadNs WRITE setPlayheadNs NOTIFY playheadChanged)
     Q_PROPERTY(QString playheadText READ playheadText NOTIFY playheadChanged)
     Q_PROPERTY(int currentEvent READ currentEvent NOTIFY playheadChanged)
     Q_PROPERTY(QString currentEventText READ currentEventText NOTIFY playheadChanged)
@@ -40,6 +43,8 @@ class Playback : public QObject {
 
     qint64 playhead() const { return playhead_; }
     void setPlayhead(qint64 t);
+    double playheadNs() const { return static_cast<double>(playhead_); }
+    void setPlayheadNs(double t) { setPlayhead(static_cast<qint64>(std::llround(t))); }
     QString playheadText() const;
     int currentEvent() const { return currentEvent_; }
     QString currentEventText() const;

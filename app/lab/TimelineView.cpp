@@ -17,8 +17,12 @@ constexpr double kGapMin = 16, kGapMax = 40, kRuler = 36, kLabel = 96;
 } // namespace
 
 TimelineView::TimelineView(QObject* parent)
-    : QObject(parent), lanes_(this), segments_(this), markers_(this), arrows_(this), ticks_(this),
-      labels_(this) {}
+    : QObject(parent), lanes_(this), segments_(this), markers_(this), currentMarkers_(this),
+      arrows_(this), ticks_(this), labels_(this) {
+    currentMarkers_.setSourceModel(&markers_);
+    currentMarkers_.setFilterRole(MarkerModel::Current);
+    currentMarkers_.setFilterFixedString(QStringLiteral("true")); // the role's bool as text
+}
 
 render::Viewport TimelineView::viewport() const {
     render::Viewport v;

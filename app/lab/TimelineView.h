@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QPointF>
+#include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -20,8 +21,9 @@ class TimelineView : public QObject {
     Q_PROPERTY(double viewWidth READ viewWidth WRITE setViewWidth NOTIFY viewportChanged)
     Q_PROPERTY(double viewHeight READ viewHeight WRITE setViewHeight NOTIFY viewportChanged)
     Q_PROPERTY(double uiScale READ uiScale WRITE setUiScale NOTIFY viewportChanged)
-    Q_PROPERTY(qint64 t0 READ t0 NOTIFY viewportChanged)
-    Q_PROPERTY(qint64 t1 READ t1 NOTIFY viewportChanged)
+    // Doubles in QML (see Playback::playhead): exact nanoseconds up to 2^53.
+    Q_PROPERTY(double t0 READ t0Ns NOTIFY viewportChanged)
+    Q_PROPERTY(double t1 READ t1Ns NOTIFY viewportChanged)
     Q_PROPERTY(double labelWidth READ labelWidth NOTIFY viewportChanged)
     Q_PROPERTY(double rulerHeight READ rulerHeight NOTIFY viewportChanged)
     Q_PROPERTY(double laneHeight READ laneHeight NOTIFY viewportChanged)
@@ -44,6 +46,9 @@ class TimelineView : public QObject {
     // The segments wide enough to carry their name: what the label delegates show (the
     // segments themselves are one scene-graph layer, SegmentsItem).
     Q_PROPERTY(uintr::lab::MarkerModel* markers READ markers CONSTANT)
+    // The markers at the playhead (usually one; a few stacked at one spot): what the flow
+    // animation plays its outcome on, without a delegate per marker of the run.
+    Q_PROPERTY(QAbstractItemModel* currentMarkers READ currentMarkers CONSTANT)
     Q_PROPERTY(uintr::lab::ArrowModel* arrows READ arrows CONSTANT)
     Q_PROPERTY(uintr::lab::TickModel* ticks READ ticks CONSTANT)
     Q_PROPERTY(uintr::lab::LabelModel* labels READ labels CONSTANT)
@@ -58,6 +63,8 @@ class TimelineView : public QObject {
     void setUiScale(double scale);
     qint64 t0() const { return t0_; }
     qint64 t1() const { return t1_; }
+    double t0Ns() const { return static_cast<double>(t0_); }
+    double t1Ns() const { return static_cast<double>(t1_); }
     double labelWidth() const { return viewport().labelWidth; }
     double rulerHeight() const { return viewport().rulerHeight; }
     double laneHeight() const { return viewport().laneHeight; }
@@ -81,6 +88,7 @@ class TimelineView : public QObject {
     LaneModel* lanes() { return &lanes_; }
     SegmentModel* segments() { return &segments_; }
     MarkerModel* markers() { return &markers_; }
+    QAbstractItemModel* currentMarkers() { return &currentMarkers_; }
     ArrowModel* arrows() { return &arrows_; }
     TickModel* ticks() { return &ticks_; }
     LabelModel* labels() { return &labels_; }
@@ -145,6 +153,7 @@ class TimelineView : public QObject {
     LaneModel lanes_;
     SegmentModel segments_;
     MarkerModel markers_;
+    QSortFilterProxyModel currentMarkers_; // markers_ whose Current role is true
     ArrowModel arrows_;
     TickModel ticks_;
     LabelModel labels_;

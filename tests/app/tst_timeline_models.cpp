@@ -60,6 +60,7 @@ class TestTimelineModels : public QObject {
     void dragSnapsToOtherEvents();
     void lanesShareTheHeight();
     void dragUpdatesTheModelsAtOnce();
+    void currentMarkersFollowThePlayhead();
 
   private:
     std::unique_ptr<LabController> lab_;
@@ -250,6 +251,27 @@ void TestTimelineModels::dragUpdatesTheModelsAtOnce() {
     QVERIFY(lab_->document()->commitMove(out, 1400));
     lab_->document()->undo();
     QVERIFY(findMarker(view_->markers(), "spurious_notification") >= 0);
+}
+
+// The flow animation plays its outcome on the markers at the playhead only: the proxy holds
+// those rows of the marker model and follows the playhead (no delegate per marker of the run).
+void TestTimelineModels::currentMarkersFollowThePlayhead() {
+    auto* current = view_->currentMarkers();
+    const auto kinds = [&] {
+        QStringList k;
+        for (int r = 0; r < current->rowCount(); ++r)
+            k << current->index(r, 0).data(MarkerModel::Kind).toString();
+        return k;
+    };
+    lab_->playback()->setPlayhead(1300); // the arrival after the switch-out: spurious
+    QVERIFY2(kinds().contains(QStringLiteral("spurious_notification")),
+             qPrintable(kinds().join(',')));
+    QVERIFY(current->rowCount() < view_->markers()->rowCount());
+    for (int r = 0; r < current->rowCount(); ++r)
+        QVERIFY(current->index(r, 0).data(MarkerModel::Current).toBool());
+    lab_->playback()->setPlayhead(1000); // the send
+    QVERIFY2(kinds().contains(QStringLiteral("senduipi")), qPrintable(kinds().join(',')));
+    QVERIFY(!kinds().contains(QStringLiteral("spurious_notification")));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineModels)

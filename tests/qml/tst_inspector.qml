@@ -24,12 +24,12 @@ TestCase {
         verify(window)
         waitForRendering(window.contentItem)
     }
-    function field(group: string, name: string): Item {
+    function field(group: string, name: string): FieldRow {
         const card = findChild(findChild(window.contentItem, "inspector"), group)
         verify(card, group)
         const row = findChild(card, "field " + name)
         verify(row, group + " " + name)
-        return row
+        return row as FieldRow
     }
 
     function test_stepsUpdateTheRowsInPlace() {
