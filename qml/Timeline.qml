@@ -47,7 +47,7 @@ Rectangle {
             width: root.width
             height: root.height
             // One scene-graph node per bulk layer, fed by the same geometry as the models;
-            // QML delegates only where there is text (names, labels) or a hand (markers).
+            // QML delegates only where there is text (names, labels).
             SegmentsItem {
                 objectName: "segmentLayer"
                 view: root.view
@@ -96,11 +96,20 @@ Rectangle {
                 height: root.height
                 z: 1
             }
-            Repeater {
-                id: markerRepeater
+            // Every marker's glyph (the export's shapes): one node; the hands hit-test the
+            // same geometry in C++ (TimelineView::draggableEntryAt, eventAt, tooltipAt).
+            MarkersItem {
                 objectName: "markers"
-                model: root.view.markers
-                delegate: EventMarker {}
+                view: root.view
+                dark: Theme.dark
+                uiScale: Theme.scale
+                playheadColor: Theme.playhead
+                highlightColor: Theme.changed
+                highlightEdge: Theme.changedEdge
+                width: root.width
+                height: root.height
+                // Above the segments, arrows and density; the UIS badge (z 1, after) on top.
+                z: 1
             }
             Repeater {
                 objectName: "labels"

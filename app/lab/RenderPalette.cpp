@@ -65,11 +65,6 @@ QString text(std::string_view s) {
 }
 } // namespace
 
-QString RenderPalette::glyph(const QString& kind) const {
-    const auto k = kindNamed(kind);
-    return text(render::markerGlyph(k ? *k : render::MarkerKind::Other));
-}
-
 QString RenderPalette::title(const QString& kind) const {
     const auto k = kindNamed(kind);
     return text(render::markerTitle(k ? *k : render::MarkerKind::Other));

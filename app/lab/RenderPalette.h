@@ -23,8 +23,6 @@ class RenderPalette : public QObject {
     Q_INVOKABLE QColor taskHandler(int task, bool dark) const;
     // By the marker kind's trace name ("senduipi", "spurious_notification" …).
     Q_INVOKABLE QColor marker(const QString& kind, bool dark) const;
-    // The kind's shape as a character (render::markerGlyph), the SVG's shape.
-    Q_INVOKABLE QString glyph(const QString& kind) const;
     // What the legend and the tooltips call the kind (render::markerTitle).
     Q_INVOKABLE QString title(const QString& kind) const;
 };

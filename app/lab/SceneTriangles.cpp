@@ -57,6 +57,31 @@ void line(Triangles& out, double x0, double y0, double x1, double y1, double w, 
     out.insert(out.end(), {a, b, d, b, e, d});
 }
 
+void fan(Triangles& out, const QPolygonF& polygon, const QColor& c) {
+    if (polygon.size() < 3) return;
+    QPointF centre;
+    for (const QPointF& p : polygon)
+        centre += p;
+    centre /= static_cast<double>(polygon.size());
+    for (qsizetype i = 0; i < polygon.size(); ++i) {
+        const QPointF& a = polygon[i];
+        const QPointF& b = polygon[(i + 1) % polygon.size()];
+        triangle(out, centre.x(), centre.y(), a.x(), a.y(), b.x(), b.y(), c);
+    }
+}
+
+void stroke(Triangles& out, const QPolygonF& points, bool closed, double w, const QColor& c) {
+    const qsizetype n = points.size();
+    for (qsizetype i = 0; i + 1 < n + (closed ? 1 : 0); ++i) {
+        const QPointF a = points[i], b = points[(i + 1) % n];
+        const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+        if (len <= 0) continue;
+        // Each piece reaches w/2 past its ends: the corners are filled.
+        const QPointF d = (b - a) / len * (w / 2);
+        line(out, a.x() - d.x(), a.y() - d.y(), b.x() + d.x(), b.y() + d.y(), w, c);
+    }
+}
+
 QSGNode* node(QSGNode* old, const Triangles& vertices) {
     auto* n = static_cast<QSGGeometryNode*>(old);
     if (!n) {
@@ -104,9 +129,6 @@ QColor colourOf(const QSGGeometry::ColoredPoint2D& v) {
 
 QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window,
                    const QRectF& rect, QImage& image) {
-    auto* n = static_cast<QSGImageNode*>(old);
-    if (!n) n = window.createImageNode();
-    const qreal dpr = window.effectiveDevicePixelRatio();
     // Only the box the triangles cover: an empty layer (no dense lane, no arrow in view) or a
     // few arrows cost a few pixels to fill, convert and blend, not the whole timeline.
     QRectF box;
@@ -118,21 +140,9 @@ QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window
             x1 = std::max(x1, v.x);
             y1 = std::max(y1, v.y);
         }
-        box = QRectF(QPointF(std::floor(x0), std::floor(y0)), QPointF(std::ceil(x1), std::ceil(y1)))
-                  .intersected(rect);
+        box = QRectF(QPointF(x0, y0), QPointF(x1, y1));
     }
-    if (box.isEmpty()) box = QRectF(rect.topLeft(), QSizeF(1, 1)); // nothing: one clear pixel
-    const QSize size(std::max(1, static_cast<int>(std::ceil(box.width() * dpr))),
-                     std::max(1, static_cast<int>(std::ceil(box.height() * dpr))));
-    // The layer keeps its image: a frame repaints it instead of allocating megabytes. The
-    // previous frame's texture may still share it (then a fill would copy it first): a new one.
-    if (image.size() != size || !image.isDetached())
-        image = QImage(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    {
-        QPainter p(&image);
-        p.scale(dpr, dpr);
-        p.translate(-box.topLeft());
+    return imageNode(old, window, rect, box, image, [&](QPainter& p) {
         p.setPen(Qt::NoPen);
         // Most triangles come in pairs from quad(): the raster engine fills a rectangle far
         // faster than it scan-converts two polygons.
@@ -151,6 +161,32 @@ QSGNode* imageNode(QSGNode* old, const Triangles& vertices, QQuickWindow& window
             p.drawConvexPolygon(points, 3);
             i += 3;
         }
+    });
+}
+
+QSGNode* imageNode(QSGNode* old, QQuickWindow& window, const QRectF& rect, QRectF box,
+                   QImage& image, const std::function<void(QPainter&)>& paint) {
+    auto* n = static_cast<QSGImageNode*>(old);
+    if (!n) n = window.createImageNode();
+    const qreal dpr = window.effectiveDevicePixelRatio();
+    if (!box.isEmpty())
+        box = QRectF(QPointF(std::floor(box.left()), std::floor(box.top())),
+                     QPointF(std::ceil(box.right()), std::ceil(box.bottom())))
+                  .intersected(rect);
+    const bool empty = box.isEmpty();
+    if (empty) box = QRectF(rect.topLeft(), QSizeF(1, 1)); // nothing: one clear pixel
+    const QSize size(std::max(1, static_cast<int>(std::ceil(box.width() * dpr))),
+                     std::max(1, static_cast<int>(std::ceil(box.height() * dpr))));
+    // The layer keeps its image: a frame repaints it instead of allocating megabytes. The
+    // previous frame's texture may still share it (then a fill would copy it first): a new one.
+    if (image.size() != size || !image.isDetached())
+        image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    if (!empty) {
+        QPainter p(&image);
+        p.scale(dpr, dpr);
+        p.translate(-box.topLeft());
+        paint(p);
     }
     n->setTexture(window.createTextureFromImage(image, QQuickWindow::TextureHasAlphaChannel));
     n->setOwnsTexture(true);

@@ -325,11 +325,11 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const {
     case Draggable:
         return r.entry >= 0;
     case Current:
-        return highlight_ && highlight_->isCurrent(r);
+        return current(index.row());
     case InWhy:
-        return highlight_ && highlight_->hasWhy() && highlight_->inWhy(r);
+        return inWhy(index.row());
     case Dimmed:
-        return highlight_ && highlight_->hasWhy() && !highlight_->inWhy(r);
+        return dimmed(index.row());
     case Room:
         return row.room;
     case LaneY0:

@@ -118,6 +118,16 @@ class MarkerModel : public GeometryListModel {
                  double rightEdge);
     // What hit tests read: the geometry's markers, in model order.
     const render::Marker& marker(int row) const { return rows_[static_cast<std::size_t>(row)].m; }
+    // What the marker layer (MarkersItem) draws for a row besides its geometry.
+    double laneY0(int row) const { return rows_[static_cast<std::size_t>(row)].laneY0; }
+    double laneY1(int row) const { return rows_[static_cast<std::size_t>(row)].laneY1; }
+    bool current(int row) const { return highlight_ && highlight_->isCurrent(marker(row)); }
+    bool inWhy(int row) const {
+        return highlight_ && highlight_->hasWhy() && highlight_->inWhy(marker(row));
+    }
+    bool dimmed(int row) const {
+        return highlight_ && highlight_->hasWhy() && !highlight_->inWhy(marker(row));
+    }
     void setHighlight(const Highlight* highlight);
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -195,9 +195,9 @@ void TimelineView::summarizeDenseLanes(render::TimelineGeometry& g) {
 }
 
 int TimelineView::visibleItems() const {
-    // Items QML instantiates: the segments and arrows are one scene-graph node each.
-    return lanes_.count() + labels_.count() + markers_.count() + arrows_.count() + ticks_.count() +
-           2;
+    // Items QML instantiates: the segments, arrows, markers and density are one scene-graph
+    // node each; the arrows' labels are a delegate per arrow.
+    return lanes_.count() + labels_.count() + arrows_.count() + ticks_.count() + 4;
 }
 
 void TimelineView::setViewWidth(double width) {

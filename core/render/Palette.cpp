@@ -1,5 +1,8 @@
 #include "render/Palette.h"
 
+#include "render/GlyphShape.h"
+#include "render/SvgDocument.h"
+
 namespace uintr::render {
 
 namespace {
@@ -9,31 +12,6 @@ constexpr std::array<std::string_view, kMarkerKindCount> kClasses{
     "m-switch",   "m-send",    "m-pir",   "m-ipi",     "m-suppressed", "m-arrived", "m-processed",
     "m-spurious", "m-kvec",    "m-self",  "m-deliver", "m-uiret",      "m-stui",    "m-clui",
     "m-testui",   "m-blocked", "m-woken", "m-fault",   "m-deferred",   "m-other"};
-
-// Order of MarkerKind; each the character closest to its SVG shape (SvgGlyphs.cpp), all in
-// DejaVu Sans. The switch is a bar drawn by the view, not a character.
-constexpr std::array<std::string_view, kMarkerKindCount> kGlyphs{
-    "\xE2\x94\x82", // │ context switch (the view draws a bar)
-    "\xE2\x96\xB2", // ▲ SENDUIPI
-    "\xE2\x96\xAA", // ▪ PIR posted (a small square)
-    "\xE2\x96\xB6", // ▶ IPI sent
-    "\xE2\x8A\x98", // ⊘ IPI suppressed
-    "\xE2\x97\xA6", // ◦ IPI arrived (a small ring)
-    "\xE2\x96\xA0", // ■ notification processed
-    "\xE2\x97\x86", // ◆ spurious notification
-    "\xE2\x97\x87", // ◇ kernel vector
-    "\xE2\x97\x8B", // ○ self-IPI
-    "\xE2\x97\x8F", // ● delivered
-    "\xE2\x96\xBD", // ▽ UIRET
-    "\xE2\x96\xA1", // □ STUI
-    "\xE2\x96\xA1", // □ CLUI
-    "\xE2\x96\xA1", // □ TESTUI
-    "\xE2\x9D\x9A", // ❚ blocked in uintr_wait (the SVG: two bars)
-    "\xE2\x96\xB3", // △ woken
-    "\xE2\x9C\x96", // ✖ fault
-    "\xE2\x8B\x88", // ⋈ op waits (the SVG's hourglass, on its side)
-    "\xE2\x80\xA2", // • other
-};
 
 const Palette kLight{"#FFFFFF",
                      "#1A1A1A",
@@ -93,9 +71,6 @@ std::string taskClass(int task) {
 std::string_view markerClass(MarkerKind k) {
     return kClasses[static_cast<std::size_t>(k)];
 }
-std::string_view markerGlyph(MarkerKind k) {
-    return kGlyphs[static_cast<std::size_t>(k)];
-}
 
 std::string paletteCss(bool dark) {
     const Palette& p = palette(dark);
@@ -139,8 +114,10 @@ std::string paletteCss(bool dark) {
         css += rule("." + std::string(kClasses[k]), "fill: " + c + "; stroke: " + c + ";");
     }
     // After the kind colours: these override fill and width, not the colour of the stroke.
-    css += rule(".line", "fill: none; stroke-width: 4;");
-    css += rule(".hollow", "fill: " + std::string(p.background) + "; stroke-width: 2.5;");
+    // The widths the screen draws too (render/GlyphShape.h).
+    css += rule(".line", "fill: none; stroke-width: " + svg::num(kGlyphStrokeLine) + ";");
+    css += rule(".hollow", "fill: " + std::string(p.background) +
+                               "; stroke-width: " + svg::num(kGlyphStrokeHollow) + ";");
     css += rule(".m-label", "font-size: 20px; fill: " + ink + ";");
     css += rule(".m-label-spurious",
                 "font-size: 24px; font-weight: bold; fill: " + std::string(p.spurious) + ";");

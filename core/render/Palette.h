@@ -2,7 +2,7 @@
 // and the app can bind the same values, so screen and export agree.
 //
 // Colour-blind safe (Okabe–Ito hues). Colour is never the only cue: each marker kind has its own
-// shape (render/SvgMarkers.cpp), spurious IPIs are dashed and labelled "UIS +1", handlers are a
+// shape (render/GlyphShape.cpp), spurious IPIs are dashed and labelled "UIS +1", handlers are a
 // darker band with a name, the kernel's switch is dashed: the picture still reads printed in grey.
 #pragma once
 
@@ -47,8 +47,5 @@ std::string paletteCss(bool dark);
 // CSS class names, also used as the words of the legend's tooltip.
 std::string taskClass(int task);            // "task-0" … "task-7"; "task-none" for -1
 std::string_view markerClass(MarkerKind k); // "m-spurious"
-// The marker's shape as one character for the screen, the same shape the SVG draws
-// (render/SvgGlyphs.cpp): ▲ SENDUIPI, ◆ spurious, ● delivery, ○ self-IPI, ▽ UIRET…
-std::string_view markerGlyph(MarkerKind k);
 
 } // namespace uintr::render

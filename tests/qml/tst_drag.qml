@@ -14,14 +14,9 @@ TestCase {
     property Main window
     property Item mouseArea
 
-    function markers(kind: string): list<Item> {
-        const repeater = findChild(window.contentItem, "markers")
-        const found = []
-        for (let i = 0; i < repeater.count; ++i) {
-            const m = repeater.itemAt(i)
-            if (m && m.kind === kind) found.push(m)
-        }
-        return found
+    // The glyphs the marker layer draws (MarkersItem), of one kind.
+    function markers(kind: string): list<var> {
+        return findChild(window.contentItem, "markers").drawnGlyphs().filter(g => g.kind === kind)
     }
     // Press on the entry's marker, move in steps to `to`, release.
     function drag(entry: int, to: real, steps: int) {

@@ -104,12 +104,8 @@ TestCase {
     // Presenting, the class must not see the answer before the question: from the next
     // unanswered question on the run is hidden, and the verdict with it, until it is revealed.
     function test_presentingHidesTheOutcomeUntilItIsAsked() {
-        const spuriousMarkers = () => {
-            let n = 0
-            const markers = findChild(window.contentItem, "markers")
-            for (let i = 0; i < markers.count; ++i) if (markers.itemAt(i).kind === "spurious_notification") ++n
-            return n
-        }
+        const spuriousMarkers = () => findChild(window.contentItem, "markers").drawnGlyphs()
+                                        .filter(g => g.kind === "spurious_notification").length
         compare(spuriousMarkers(), 1) // not presenting: the whole run
         keyClick(Qt.Key_F5)
         const audience = findChild(window, "audienceWindow")

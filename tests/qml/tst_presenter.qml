@@ -56,15 +56,33 @@ TestCase {
         verify(findChild(window.contentItem, "timeline").visible)
     }
 
+    // The marker layer (MarkersItem) draws render::glyphShape, the table SvgGlyphs.cpp writes:
+    // UIRET a hollow triangle pointing down (its top edge in the kind's colour, the background
+    // inside), delivery a filled disc (the colour at its centre, over the switch bar there).
     function test_markersDrawTheExportsShapes() {
-        const markers = findChild(window.contentItem, "markers")
-        let uiret = null
-        for (let i = 0; i < markers.count; ++i)
-            if (markers.itemAt(i).kind === "uiret") uiret = markers.itemAt(i)
-        verify(uiret)
-        // render/SvgGlyphs.cpp draws UIRET as a hollow triangle pointing down.
-        compare(findChild(uiret, "glyph").text, "▽")
-        compare(RenderPalette.glyph("spurious_notification"), "◆")
-        compare(RenderPalette.glyph("user_interrupt_delivered"), "●")
+        const layer = findChild(window.contentItem, "markers")
+        const drawn = layer.drawnGlyphs()
+        const uiret = drawn.find(g => g.kind === "uiret")
+        const delivered = drawn.find(g => g.kind === "user_interrupt_delivered")
+        verify(uiret && delivered)
+        verify(!uiret.current && !uiret.inWhy && !uiret.dimmed)
+        const image = grabImage(window.contentItem)
+        const same = (x, y, expected) => {
+            const at = layer.mapToItem(window.contentItem, x, y)
+            const c = image.pixel(Math.round(at.x), Math.round(at.y))
+            return Math.abs(c.r - expected.r) < 0.08 && Math.abs(c.g - expected.g) < 0.08
+                   && Math.abs(c.b - expected.b) < 0.08
+        }
+        const near = (x, y, expected, what) => verify(same(x, y, expected), what)
+        const s = Theme.scale
+        near(uiret.x, uiret.y - 9 * s, Theme.markerColor("uiret"), "UIRET's top edge")
+        near(uiret.x - 6 * s, uiret.y - 9 * s, Theme.markerColor("uiret"), "UIRET's top edge, left")
+        near(uiret.x, uiret.y - 3 * s, Theme.plot, "inside the hollow UIRET")
+        // Left of its lower half: outside (a triangle pointing up would cover it).
+        verify(!same(uiret.x - 9 * s, uiret.y + 6 * s, Theme.markerColor("uiret")), "outside UIRET")
+        near(delivered.x, delivered.y, Theme.markerColor("user_interrupt_delivered"), "the disc")
+        // The spurious diamond on top of the others, the switches under them.
+        compare(drawn[drawn.length - 1].kind, "spurious_notification")
+        compare(drawn[0].kind, "context_switch")
     }
 }
