@@ -196,8 +196,8 @@ void TimelineView::summarizeDenseLanes(render::TimelineGeometry& g) {
 
 int TimelineView::visibleItems() const {
     // Items QML instantiates: the segments, arrows, markers and density are one scene-graph
-    // node each; the arrows' labels are a delegate per arrow.
-    return lanes_.count() + labels_.count() + arrows_.count() + ticks_.count() + 4;
+    // node each; every word is a label delegate.
+    return lanes_.count() + labels_.count() + ticks_.count() + 4;
 }
 
 void TimelineView::setViewWidth(double width) {
