@@ -25,6 +25,12 @@ LabController::LabController(QObject* parent)
         playback_.setPlaying(false);
         startRaceStrip(entry);
     });
+    connect(&document_, &LabDocument::previewChanged, this, [this] {
+        if (verdictBehind_ != document_.previewBehind()) {
+            verdictBehind_ = !verdictBehind_;
+            Q_EMIT verdictChanged();
+        }
+    });
     connect(&document_, &LabDocument::dragEnded, this, [this] {
         timeline_.setSnapSource(nullptr);
         raceStrip_.clear();
@@ -45,7 +51,11 @@ LabController::~LabController() = default;
 
 QStringList LabController::verdict() const {
     if (!shown_) return {};
-    const QStringList& all = shown_->verdict();
+    QStringList all = shown_->verdict();
+    if (document_.previewBehind())
+        all.prepend(tr("Still simulating the new position; shown: the run with %1 at %2.")
+                        .arg(document_.entryName(document_.previewEntry()),
+                             formatNs(document_.previewShownAt())));
     if (all.size() <= 3) return all;
     return all.mid(0, 2)
            << tr("… and %1 more: %2 spurious notification(s) and %3 user interrupt(s) delivered "
@@ -92,7 +102,9 @@ void LabController::show(std::shared_ptr<const SimRun> run, bool refit) {
     narration_.setRuns(document_.original(), shown_);
     if (moved || hadWhy || !highlight_.why.empty()) timeline_.setHighlight(&highlight_);
     playback_.moved();
+    verdictBehind_ = document_.previewBehind();
     Q_EMIT runChanged();
+    Q_EMIT verdictChanged();
 }
 
 // ---------------------------------------------------------------- status

@@ -29,7 +29,7 @@ class LabController : public QObject {
     Q_PROPERTY(uintr::lab::LabDocument* document READ document CONSTANT)
     Q_PROPERTY(uintr::lab::Playback* playback READ playback CONSTANT)
     // the run on screen: the document's, or a drag's preview
-    Q_PROPERTY(QStringList verdict READ verdict NOTIFY runChanged)
+    Q_PROPERTY(QStringList verdict READ verdict NOTIFY verdictChanged)
     Q_PROPERTY(int spuriousCount READ spuriousCount NOTIFY runChanged)
     Q_PROPERTY(int deliveredCount READ deliveredCount NOTIFY runChanged)
     Q_PROPERTY(int eventCount READ eventCount NOTIFY runChanged)
@@ -59,7 +59,9 @@ class LabController : public QObject {
 
     LabDocument* document() { return &document_; }
     Playback* playback() { return &playback_; }
-    QStringList verdict() const; // the core's sentences, at most three (a storm has hundreds)
+    // The core's sentences, at most three (a storm has hundreds); during a drag whose run comes
+    // late, first a line that says the run on screen is not yet the hand's.
+    QStringList verdict() const;
     int spuriousCount() const;
     int deliveredCount() const;
     int eventCount() const { return shown_ ? shown_->eventCount() : 0; }
@@ -96,6 +98,7 @@ class LabController : public QObject {
 
   Q_SIGNALS:
     void runChanged();
+    void verdictChanged();
     void whyChanged();
     void statusChanged();
     void exportChanged();
@@ -116,6 +119,7 @@ class LabController : public QObject {
     void startRaceStrip(int entry);
 
     std::shared_ptr<const SimRun> shown_; // what the views show: the document's run or a preview
+    bool verdictBehind_ = false;          // verdict() began with the "still simulating" line
     TimelineView timeline_;
     InspectorModel inspector_;
     NarrationModel narration_;

@@ -16,6 +16,11 @@ namespace {
 constexpr int kRecentMax = 8;
 // A drag on a run this big is simulated to the right edge of the view first (PreviewFinisher).
 constexpr int kPartialPreviewEvents = 20'000;
+// ... unless the view's right edge is more than this many events past the change (the whole run
+// on screen): then the GUI thread simulates nothing and the finisher's late runs are drawn as
+// they arrive (PreviewFinisher::Mode::Late). Simulating and laying out that much on this thread
+// took most of a frame (docs/app.md, "How a drag frame is built").
+constexpr int kGuiSimulatedEvents = 5'000;
 
 // The kernel variants the core knows (Scenario.h), with the one line the toolbar shows.
 struct VariantInfo {
@@ -241,19 +246,29 @@ bool LabDocument::requestMove(int entry, qint64 at) {
     // Everything before the earlier of the entry's committed and new times is the committed
     // run's: resume from its checkpoint there instead of simulating from 0. A big run is
     // simulated to the right edge of the view first; the finisher does the rest off this thread.
+    // When that edge is far, this thread simulates nothing: the finisher's run comes late.
     const qint64 changedAt = std::min<qint64>(previewFrom_, at);
-    const std::int64_t until = committed_->eventCount() >= kPartialPreviewEvents && horizon_
-                                   ? horizon_()
-                                   : sim::Recording::kToTheEnd;
+    const bool big = committed_->eventCount() >= kPartialPreviewEvents && horizon_;
+    const std::int64_t until = big ? horizon_() : sim::Recording::kToTheEnd;
+    if (big && committed_->lastEventAtOrBefore(until) - committed_->lastEventAtOrBefore(changedAt) >
+                   kGuiSimulatedEvents) {
+        // Whether it ends is known when the run arrives (previewFinished refuses it then).
+        finisher_.request(std::move(candidate), committed_, changedAt, PreviewFinisher::Mode::Late);
+        previewAt_ = at;
+        previewText_ = QStringLiteral("%1 → %2").arg(name, formatNs(at));
+        say(previewText_);
+        Q_EMIT previewChanged();
+        return true;
+    }
     auto run = std::make_shared<const SimRun>(std::move(candidate), committed_, changedAt, until);
-    if (run->partial())
-        finisher_.request(run->scenario(), committed_, changedAt);
-    else
-        finisher_.cancel();
     if (run->recording().hitStepLimit()) {
         say(tr("Refused: with %1 at %2 the run does not end").arg(name, formatNs(at)), true);
         return false;
     }
+    if (run->partial())
+        finisher_.request(run->scenario(), committed_, changedAt);
+    else
+        finisher_.cancel();
     previewAt_ = at;
     previewText_ = QStringLiteral("%1 → %2").arg(name, formatNs(at));
     showPreview(std::move(run));
@@ -265,6 +280,17 @@ bool LabDocument::requestMove(int entry, qint64 at) {
 void LabDocument::showPreview(std::shared_ptr<const SimRun> run) {
     preview_ = std::move(run);
     Q_EMIT runReady(preview_, false);
+}
+
+bool LabDocument::previewShows(qint64 at) const {
+    return preview_ &&
+           preview_->scenario().timeline[static_cast<std::size_t>(previewEntry_)].at == at;
+}
+
+qint64 LabDocument::previewShownAt() const {
+    return previewing_ && preview_
+               ? preview_->scenario().timeline[static_cast<std::size_t>(previewEntry_)].at
+               : -1;
 }
 
 bool LabDocument::commitMove(int entry, qint64 at) {
@@ -282,6 +308,22 @@ bool LabDocument::commitMove(int entry, qint64 at) {
         cancelMove();
         return false;
     }
+    if (previewBehind()) {
+        // Released before the late run of this position came: it is made now, on this thread,
+        // and refused like a drag frame's if it does not end.
+        scenario::Scenario candidate = scenario_;
+        candidate.timeline[static_cast<std::size_t>(entry)].at = to;
+        auto run =
+            std::make_shared<const SimRun>(std::move(candidate), committed_, std::min(from, to));
+        if (run->recording().hitStepLimit()) {
+            say(tr("Refused: with %1 at %2 the run does not end")
+                    .arg(entryName(entry), formatNs(to)),
+                true);
+            cancelMove();
+            return false;
+        }
+        preview_ = std::move(run); // the commit adopts it and shows it
+    }
     undo_.push(new MoveEntryCommand(this, entry, from, to)); // redo() adopts the preview
     say(pushed());
     return true;
@@ -297,18 +339,21 @@ void LabDocument::cancelMove() {
     say(tr("Put back: %1 stays at %2").arg(name, formatNs(from)));
 }
 
-// The rest of a partial preview: shown unless the drag ended or moved on (the finisher drops
-// the result of any request but the latest).
+// The rest of a partial preview, or a late run (one request behind the hand, perhaps): shown
+// unless the drag ended (the finisher drops what is older than the screen's).
 void LabDocument::previewFinished(std::shared_ptr<const SimRun> run) {
     if (!previewing_) return;
     if (run->recording().hitStepLimit()) {
+        const qint64 at = run->scenario().timeline[static_cast<std::size_t>(previewEntry_)].at;
+        if (at != previewAt_) return; // the hand has left that position: its own run decides
         say(tr("Refused: with %1 at %2 the run does not end")
-                .arg(entryName(previewEntry_), formatNs(previewAt_)),
+                .arg(entryName(previewEntry_), formatNs(at)),
             true);
         cancelMove();
         return;
     }
     showPreview(std::move(run));
+    Q_EMIT previewChanged(); // previewBehind may have changed
 }
 
 void LabDocument::endPreview() {
@@ -383,7 +428,9 @@ void LabDocument::applyEntryTime(int entry, qint64 at) {
     next.timeline[static_cast<std::size_t>(entry)].at = at;
     // The release of a drag commits what the last preview already simulated.
     std::shared_ptr<const SimRun> ready;
-    if (previewing_ && previewEntry_ == entry && previewAt_ == at && preview_ != committed_) {
+    // A late preview may show another position than the hand's: that run is never committed.
+    if (previewing_ && previewEntry_ == entry && previewAt_ == at && preview_ != committed_ &&
+        previewShows(at)) {
         ready = preview_;
         // Released before the finisher was done: the rest of the run now, on this thread.
         if (ready->partial())

@@ -50,6 +50,8 @@ class LabDocument : public QObject {
     // the drag in progress
     Q_PROPERTY(bool previewing READ previewing NOTIFY previewChanged)
     Q_PROPERTY(QString previewText READ previewText NOTIFY previewChanged)
+    // The run on screen is not yet the one for the hand's position (a late run is coming).
+    Q_PROPERTY(bool previewBehind READ previewBehind NOTIFY previewChanged)
     // null until enableAutosave (the app turns it on; tests and --screenshot do not)
     Q_PROPERTY(uintr::lab::Autosave* autosave READ autosave CONSTANT)
   public:
@@ -75,6 +77,11 @@ class LabDocument : public QObject {
     QString variantDescription() const;
     bool previewing() const { return previewing_; }
     QString previewText() const { return previewText_; }
+    bool previewBehind() const { return previewing_ && !previewShows(previewAt_); }
+    // Where the dragged entry is in the run on screen (-1 when not previewing).
+    qint64 previewShownAt() const;
+    qint64 previewAt() const { return previewAt_; }
+    int previewEntry() const { return previewEntry_; }
     Autosave* autosave() { return autosave_.get(); }
 
     const scenario::Scenario& scenario() const { return scenario_; }
@@ -157,6 +164,7 @@ class LabDocument : public QObject {
     void present(scenario::Scenario sc, const QString& path, bool unsaved = false);
     void adopt(scenario::Scenario sc, std::shared_ptr<const SimRun> run);
     void showPreview(std::shared_ptr<const SimRun> run);
+    bool previewShows(qint64 at) const; // the preview on screen has the dragged entry at `at`
     std::optional<QString> refusal(const scenario::Scenario& candidate) const;
     void endPreview();
     void previewFinished(std::shared_ptr<const SimRun> run);

@@ -19,20 +19,30 @@ PreviewFinisher::~PreviewFinisher() {
 }
 
 quint64 PreviewFinisher::request(scenario::Scenario scenario,
-                                 std::shared_ptr<const SimRun> previous, std::int64_t changedAt) {
+                                 std::shared_ptr<const SimRun> previous, std::int64_t changedAt,
+                                 Mode mode) {
     const quint64 generation = latest_->fetch_add(1) + 1;
+    const bool late = mode == Mode::Late;
+    if (!late) floor_ = generation;
     pool_.clear(); // a request not started yet will never be wanted
     // std::function needs a copyable callable: the scenario goes in a shared_ptr.
-    job_ = [this, generation, latest = latest_,
+    job_ = [this, generation, late, latest = latest_,
             sc = std::make_shared<scenario::Scenario>(std::move(scenario)),
             previous = std::move(previous), changedAt] {
         if (latest->load() != generation) return; // superseded while it waited
         auto run = std::make_shared<const SimRun>(std::move(*sc), previous, changedAt);
         QMetaObject::invokeMethod(
-            this, [this, generation, run = std::move(run)] { deliver(generation, run); },
+            this,
+            [this, generation, late, run = std::move(run)] { deliver(generation, late, run); },
             Qt::QueuedConnection);
     };
-    rest_.start();
+    // A late request has no partial run on screen to wait behind: the worker starts now (it is
+    // one at a time: a request made while it runs waits for it, superseding any waiting one).
+    if (held_) return generation;
+    if (late)
+        start();
+    else
+        rest_.start();
     return generation;
 }
 
@@ -42,14 +52,19 @@ void PreviewFinisher::start() {
 }
 
 void PreviewFinisher::cancel() {
-    latest_->fetch_add(1);
+    floor_ = latest_->fetch_add(1) + 1;
     rest_.stop();
     job_ = nullptr;
     pool_.clear();
 }
 
-void PreviewFinisher::deliver(quint64 generation, std::shared_ptr<const SimRun> run) {
-    if (generation != latest_->load()) return; // a newer request exists: this one is stale
+void PreviewFinisher::deliver(quint64 generation, bool late, std::shared_ptr<const SimRun> run) {
+    // A newer request exists: a Finish result is stale (a newer partial run is on screen); a
+    // late one is still drawn unless something newer was delivered or it was cancelled since.
+    const bool latest = generation == latest_->load();
+    if (!latest && !(late && generation > floor_)) return;
+    if (generation <= delivered_) return;
+    delivered_ = generation;
     Q_EMIT finished(std::move(run));
 }
 

@@ -2,6 +2,7 @@
 // a 64-CPU capture navigable (vertical scroll, lanes culled off screen, pinned and hidden lanes),
 // density instead of markers where events are denser than pixels and markers back when zoomed
 // in, and the drag's resumed re-simulation giving the run a fresh simulation gives.
+#include "Format.h"
 #include "LabController.h"
 #include "scenario/ScenarioIO.h"
 #include "scenario/StressScenario.h"
@@ -85,6 +86,7 @@ class TestTimelineScale : public QObject {
     void densityWhereCrowded();
     void resumedDragIsAFreshRun();
     void partialPreviewThenFinished();
+    void wholeRunDragComesLate();
 
   private:
     QTemporaryDir dir_;
@@ -257,6 +259,100 @@ void TestTimelineScale::partialPreviewThenFinished() {
     lab.document()->undo();
     QCOMPARE(lab.document()->entryTime(entry), at);
     QCOMPARE(lab.eventCount(), events);
+}
+
+// The whole run on screen: the view's right edge is the end of the run, so a drag frame does not
+// simulate on the GUI thread at all; the worker's run is drawn when it arrives, even one request
+// behind the hand (the verdict says so), and never committed unless it is the hand's.
+void TestTimelineScale::wholeRunDragComesLate() {
+    const auto sc = stressScenario(6000);
+    const QString path = writeStressScenario(dir_, sc, QStringLiteral("late.json"));
+    QVERIFY(!path.isEmpty());
+    LabController lab;
+    LabDocument* doc = lab.document();
+    QVERIFY(doc->openFile(path));
+    doc->previewFinisher()->setHeld(true); // deliveries when the test says, not when it is done
+    lab.timeline()->fit();
+    const int events = lab.eventCount();
+    QVERIFY2(events >= 20'000, qPrintable(QString::number(events)));
+    const int entry = switchFrom(sc, 3001);
+    const qint64 at = doc->entryTime(entry);
+    const auto committed = doc->committed();
+    const auto shownAt = [&] {
+        return lab.timeline()->shownRun()->scenario().timeline[static_cast<std::size_t>(entry)].at;
+    };
+    const auto freshJson = [&](qint64 to) {
+        auto moved = sc;
+        moved.timeline[static_cast<std::size_t>(entry)].at = to;
+        const SimRun run(moved);
+        return sim::traceToJson(run.trace(), run.recording().summary(), run.scenario());
+    };
+    const auto json = [](const SimRun& run) {
+        return sim::traceToJson(run.trace(), run.recording().summary(), run.scenario());
+    };
+    const QString behind = QStringLiteral("Still simulating");
+    QSignalSpy runs(doc, &LabDocument::runReady);
+
+    // The request makes no run on this thread: the committed run stays on screen, said so.
+    QVERIFY(doc->requestMove(entry, at + 40));
+    QCOMPARE(runs.count(), 0);
+    QCOMPARE(lab.timeline()->shownRun(), committed.get());
+    QVERIFY(doc->previewBehind());
+    QVERIFY(lab.verdict().value(0).startsWith(behind));
+    QVERIFY(doc->previewText().startsWith(doc->entryName(entry)));
+    // The worker's run arrives: the hand's, equal to a fresh run, trace and summary.
+    doc->previewFinisher()->waitForDone();
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(shownAt(), at + 40);
+    QVERIFY(!doc->previewBehind());
+    QVERIFY(!lab.verdict().value(0).startsWith(behind));
+    QCOMPARE(json(*lab.timeline()->shownRun()), freshJson(at + 40));
+
+    // One request late: the run of +90 arrives after the hand moved to +130; it is drawn (it
+    // is newer than the screen's), and the verdict says it is not the hand's.
+    QVERIFY(doc->requestMove(entry, at + 90));
+    doc->previewFinisher()->runNow(); // +90 done, its delivery posted
+    QVERIFY(doc->requestMove(entry, at + 130));
+    QCoreApplication::sendPostedEvents(doc->previewFinisher());
+    QCOMPARE(shownAt(), at + 90);
+    QVERIFY(doc->previewBehind());
+    QVERIFY(lab.verdict().value(0).startsWith(behind));
+    QVERIFY(lab.verdict().value(0).contains(formatNs(at + 90)));
+
+    // Released before the run of +130 came: the commit makes it (not the +90 on screen), one
+    // undo step; the worker's late result changes nothing after that.
+    QVERIFY(doc->commitMove(entry, at + 130));
+    QCOMPARE(doc->entryTime(entry), at + 130);
+    QCOMPARE(shownAt(), at + 130);
+    QVERIFY(!lab.timeline()->shownRun()->layered());
+    QCOMPARE(json(*lab.timeline()->shownRun()), freshJson(at + 130));
+    QVERIFY(!doc->previewBehind());
+    QVERIFY(!lab.verdict().value(0).startsWith(behind));
+    doc->previewFinisher()->waitForDone();
+    QCOMPARE(shownAt(), at + 130);
+    QVERIFY(doc->undoText().contains(doc->entryName(entry)));
+    doc->undo();
+    QCOMPARE(doc->entryTime(entry), at);
+    QCOMPARE(lab.eventCount(), events);
+    QVERIFY(!doc->canUndo()); // the drag was one step
+
+    // Stale results are dropped: after Esc, and after a newer request made on the GUI thread
+    // (zoomed in: the partial run of the hand's position on screen stays).
+    QVERIFY(doc->requestMove(entry, at + 60));
+    doc->previewFinisher()->runNow();
+    doc->cancelMove();
+    QCoreApplication::sendPostedEvents(doc->previewFinisher());
+    QCOMPARE(shownAt(), at);
+    QVERIFY(!doc->previewing());
+    QVERIFY(doc->requestMove(entry, at + 70));
+    doc->previewFinisher()->runNow(); // +70's late run posted
+    lab.timeline()->showRange(at - 1500, at + 1500);
+    QVERIFY(doc->requestMove(entry, at + 80)); // zoomed: the partial run of +80, now
+    QVERIFY(lab.timeline()->shownRun()->partial());
+    QCoreApplication::sendPostedEvents(doc->previewFinisher());
+    QCOMPARE(shownAt(), at + 80);
+    QVERIFY(lab.timeline()->shownRun()->partial());
+    doc->cancelMove();
 }
 
 QTEST_MAIN(TestTimelineScale)
