@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <sys/resource.h>
 #include <utility>
 
 namespace uintr::lab {
@@ -30,6 +31,12 @@ quint64 PreviewFinisher::request(scenario::Scenario scenario,
             sc = std::make_shared<scenario::Scenario>(std::move(scenario)),
             previous = std::move(previous), changedAt] {
         if (latest->load() != generation) return; // superseded while it waited
+#ifdef __linux__
+        // Below the GUI thread when they share a core (nice is per thread on Linux): a drag
+        // frame matters more than how soon the run comes. Qt maps only IdlePriority to a real
+        // policy (SCHED_IDLE), which could starve the run on a busy machine.
+        setpriority(PRIO_PROCESS, 0, 10);
+#endif
         auto run = std::make_shared<const SimRun>(std::move(*sc), previous, changedAt);
         QMetaObject::invokeMethod(
             this,

@@ -423,6 +423,39 @@ int main(int argc, char** argv) {
                        lab.eventCount(), lab.timeline()->visibleItems(), n, f);
             }
         }
+        // What drawing a run the worker finished costs the GUI thread in a whole-run drag: the
+        // controller following it (views, inspector, narration, Why), then the QML frame.
+        lab.timeline()->fit();
+        std::shared_ptr<const lab::SimRun> finished[2];
+        for (int k = 0; k < 2; ++k) {
+            auto moved = big;
+            moved.timeline[static_cast<std::size_t>(entry)].at = base + 7 * k - 70;
+            finished[k] = lab::SimRun(moved, committed, base - 70).standalone();
+        }
+        {
+            std::vector<double> ms;
+            for (int i = 0; i < 10; ++i) {
+                auto run = std::make_shared<const lab::SimRun>(big, committed, base - 70);
+                QElapsedTimer timer;
+                timer.start();
+                run.reset();
+                ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+            }
+            std::sort(ms.begin(), ms.end());
+            std::printf("  part: destroying a finished run: median %.3f ms max %.3f ms\n", ms[5],
+                        ms.back());
+        }
+        f = measure(n, [&](int i) { Q_EMIT lab.document()->runReady(finished[i % 2], false); });
+        report("  part: a finished run shown, whole run", lab.eventCount(),
+               lab.timeline()->visibleItems(), n, f);
+        if (qml) {
+            f = measure(n, [&](int i) {
+                Q_EMIT lab.document()->runReady(finished[i % 2], false);
+                w->grabWindow();
+            });
+            report("  part: a finished run shown + QML frame", lab.eventCount(),
+                   lab.timeline()->visibleItems(), n, f);
+        }
     }
     return 0;
 }
