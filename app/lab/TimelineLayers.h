@@ -98,7 +98,8 @@ class DensityItem : public uintr::lab::TimelineLayer {
 // SENDUIPI a triangle, delivery a disc, the spurious notification a larger diamond on top of
 // the others. The playhead's event wears a ring (a switch: the playhead's colour), the Why chain
 // a highlighter stroke behind, the rest of the run is dimmed while a chain is shown.
-class MarkersItem : public TimelineLayer {
+// (The base spelt in full: moc records it as written, and qmllint needs it qualified.)
+class MarkersItem : public uintr::lab::TimelineLayer {
     Q_OBJECT
     QML_ELEMENT
     // Colours of the app's theme that the render palette does not hold.
