@@ -4,7 +4,6 @@
 #include "render/MarkerText.h"
 
 #include <algorithm>
-#include <cmath>
 #include <tuple>
 
 namespace uintr::lab {
@@ -251,25 +250,13 @@ bool Highlight::inWhy(const render::Marker& m) const {
 
 // --- markers
 void MarkerModel::setRows(std::vector<render::Marker> markers,
-                          const std::vector<render::Lane>& lanes, double rightEdge) {
+                          const std::vector<render::Lane>& lanes) {
     std::vector<Row> rows(markers.size());
     for (std::size_t i = 0; i < markers.size(); ++i) {
         Row& r = rows[i];
         r.m = std::move(markers[i]);
         for (const auto& lane : lanes)
             if (lane.cpu == r.m.cpu) std::tie(r.laneY0, r.laneY1) = std::pair{lane.y0, lane.y1};
-    }
-    // Markers come per lane in time order, stacked rows at their own y.
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        rows[i].room = rightEdge - rows[i].m.x;
-        // The next labelled marker to the right on the same row (a switch is a bar, unlabelled).
-        for (std::size_t j = i + 1; j < rows.size(); ++j)
-            if (rows[j].m.cpu == rows[i].m.cpu && std::abs(rows[j].m.y - rows[i].m.y) < 1 &&
-                rows[j].m.x > rows[i].m.x + 0.5 &&
-                rows[j].m.kind != render::MarkerKind::ContextSwitch) {
-                rows[i].room = rows[j].m.x - rows[i].m.x;
-                break;
-            }
     }
     assign(rows_, std::move(rows), [](const Row& a, const Row& b) -> RoleBits {
         const render::Marker &x = a.m, &y = b.m;
@@ -285,7 +272,6 @@ void MarkerModel::setRows(std::vector<render::Marker> markers,
         r(x.merged != y.merged, {Merged});
         r(x.label != y.label, {Label});
         r(x.tooltip != y.tooltip, {Tooltip});
-        r(a.room != b.room, {Room});
         r(a.laneY0 != b.laneY0, {LaneY0});
         r(a.laneY1 != b.laneY1, {LaneY1});
         return r;
@@ -330,8 +316,6 @@ QVariant MarkerModel::data(const QModelIndex& index, int role) const {
         return inWhy(index.row());
     case Dimmed:
         return dimmed(index.row());
-    case Room:
-        return row.room;
     case LaneY0:
         return row.laneY0;
     case LaneY1:
@@ -356,7 +340,6 @@ QHash<int, QByteArray> MarkerModel::roleNames() const {
             {Current, "current"},
             {InWhy, "inWhy"},
             {Dimmed, "dimmed"},
-            {Room, "room"},
             {LaneY0, "laneY0"},
             {LaneY1, "laneY1"}};
 }

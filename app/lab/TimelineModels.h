@@ -107,15 +107,12 @@ class MarkerModel : public GeometryListModel {
         Current,
         InWhy,
         Dimmed,
-        Room,
         LaneY0,
         LaneY1
     };
     using GeometryListModel::GeometryListModel;
-    // `lanes` gives each marker its lane's edges (a switch spans its lane); `rightEdge`, where
-    // the plot ends, is the room of each row's last marker.
-    void setRows(std::vector<render::Marker> rows, const std::vector<render::Lane>& lanes,
-                 double rightEdge);
+    // `lanes` gives each marker its lane's edges (a switch spans its lane).
+    void setRows(std::vector<render::Marker> rows, const std::vector<render::Lane>& lanes);
     // What hit tests read: the geometry's markers, in model order.
     const render::Marker& marker(int row) const { return rows_[static_cast<std::size_t>(row)].m; }
     // What the marker layer (MarkersItem) draws for a row besides its geometry.
@@ -135,7 +132,6 @@ class MarkerModel : public GeometryListModel {
   private:
     struct Row {
         render::Marker m;
-        double room = 0;               // px to the next marker of its row on its lane: label space
         double laneY0 = 0, laneY1 = 0; // its lane (a switch spans it)
     };
     std::vector<Row> rows_;

@@ -375,7 +375,7 @@ void TimelineView::relayout() {
     // The words go where the segments and markers on screen are (labels index into them).
     render::placeLabels(g);
     height_ = g.height;
-    markers_.setRows(std::move(g.markers), g.lanes, g.viewport.width);
+    markers_.setRows(std::move(g.markers), g.lanes);
     lanes_.setRows(std::move(g.lanes));
     labels_.setRows(std::move(g.labels), g.segments, g.arrows);
     segments_.setRows(std::move(g.segments));

@@ -30,7 +30,7 @@ QStringList markerRows(MarkerModel* m) {
         for (const int role :
              {MarkerModel::Kind, MarkerModel::T, MarkerModel::Cpu, MarkerModel::AtX,
               MarkerModel::AtY, MarkerModel::Label, MarkerModel::Entry, MarkerModel::Merged,
-              MarkerModel::Room, MarkerModel::LaneY0, MarkerModel::LaneY1})
+              MarkerModel::LaneY0, MarkerModel::LaneY1})
             fields << i.data(role).toString();
         rows << fields.join(QLatin1Char(' '));
     }
